@@ -1,0 +1,120 @@
+/**
+ * Builds a complete Latchkey instance (database, keys, services, GraphQL, HTTP) without listening,
+ * so `main.ts` and the tests start exactly the same thing.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config, PasswordHashingParams } from './config.js';
+import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { createApolloServer } from './graphql/apollo.js';
+import { createContextFunction } from './graphql/context.js';
+import { registerRoutes } from './http/routes.js';
+import { createLogger } from './logger.js';
+import { createPasswordHasher } from './modules/auth/password-hasher.js';
+import { loadSigningKeys } from './modules/auth/signing-keys.js';
+import { createRateLimiters } from './modules/rate-limit/rate-limiters.js';
+import { startSessionCleanup } from './modules/sessions/session-cleanup.js';
+import { createServices, type Services } from './services.js';
+
+export interface AppOptions {
+  config: Config;
+  logger?: Logger;
+  /** The clock every service reads; tests inject one they can move. */
+  clock?: () => Date;
+  /** Overrides config.passwords.hashing (tests use cheap parameters). */
+  passwordHashing?: PasswordHashingParams;
+}
+
+export interface App {
+  fastify: FastifyInstance;
+  services: Services;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config);
+  const clock = options.clock ?? (() => new Date());
+  const database = await openDatabase(config.database, config.dataDir);
+  const keys = await loadSigningKeys({
+    privateKey: config.jwt.privateKey,
+    keyId: config.jwt.keyId,
+    additionalPublicKeys: config.jwt.additionalPublicKeys,
+    developmentKeyDir: config.database.url === 'memory://' ? undefined : path.resolve(config.dataDir, 'keys'),
+  });
+  const hasher = await createPasswordHasher(options.passwordHashing ?? config.passwords.hashing);
+  const limiters = createRateLimiters(config.rateLimits);
+  const services = createServices({ config, db: database.db, hasher, keys, limiters, logger });
+
+  const fastify = createFastify(config, logger);
+  await registerHttpPlugins(fastify, config);
+  registerRoutes(fastify, { keys, ping: database.ping, readinessTimeoutMs: config.database.statementTimeoutMs });
+  const apollo = createApolloServer(config, fastify, logger);
+  await apollo.start();
+  const handler = fastifyApolloHandler(apollo, { context: createContextFunction({ config, services, clock }) });
+  fastify.route({ url: '/graphql', method: ['GET', 'POST'], handler });
+
+  const cleanup = startSessionCleanup(services.sessions, config.sessions.cleanupIntervalSeconds, clock, logger);
+  return {
+    fastify,
+    services,
+    database,
+    async close() {
+      cleanup.stop();
+      await fastify.close();
+      await database.close();
+    },
+  };
+}
+
+function createFastify(config: Config, logger: Logger): FastifyInstance {
+  const fastify = Fastify({
+    loggerInstance: logger,
+    // Fastify accepts a hop count at run time although its types omit it.
+    trustProxy: config.http.trustProxy as boolean | string[],
+    bodyLimit: config.http.bodyLimitBytes,
+    return503OnClosing: true,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  fastify.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'unhandled HTTP error');
+    const message = status === 500 ? 'Internal server error' : error.message;
+    return reply.code(status).send({ error: { code: error.code ?? `HTTP_${status}`, message } });
+  });
+  return fastify as unknown as FastifyInstance;
+}
+
+async function registerHttpPlugins(fastify: FastifyInstance, config: Config): Promise<void> {
+  await fastify.register(fastifyCookie);
+  await fastify.register(fastifyCors, {
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    credentials: true,
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    maxAge: 600,
+  });
+  await fastify.register(fastifyHelmet, {
+    // The Sandbox landing page loads Apollo's embedded explorer; without it nothing needs scripts.
+    contentSecurityPolicy: config.graphql.landingPage
+      ? false
+      : { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * The set of repositories a service works with, bound either to the database or to one
+ * transaction. `transaction` runs a callback with every repository bound to the same transaction,
+ * so a multi-step change (and its audit record) commits or rolls back as one.
+ */
+import { createAuditRepository } from '../modules/audit/audit.repository.js';
+import { createSessionsRepository } from '../modules/sessions/sessions.repository.js';
+import { createUsersRepository } from '../modules/users/users.repository.js';
+import type { Database } from './client.js';
+
+export interface Repositories {
+  users: ReturnType<typeof createUsersRepository>;
+  sessions: ReturnType<typeof createSessionsRepository>;
+  audit: ReturnType<typeof createAuditRepository>;
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export function createRepositories(db: Database): Repositories {
+  return {
+    users: createUsersRepository(db),
+    sessions: createSessionsRepository(db),
+    audit: createAuditRepository(db),
+    transaction: (work) => db.transaction((tx) => work(createRepositories(tx as unknown as Database))),
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Drizzle table definitions: the single source for `drizzle-kit generate`. Timestamps are
+ * `timestamptz`; secrets (refresh and one-time tokens) are stored only as SHA-256 hashes.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const userRole = pgEnum('user_role', ['USER', 'ADMIN']);
+export const userStatus = pgEnum('user_status', ['ACTIVE', 'SUSPENDED']);
+export const oneTimeTokenPurpose = pgEnum('one_time_token_purpose', [
+  'EMAIL_VERIFICATION',
+  'PASSWORD_RESET',
+  'EMAIL_CHANGE',
+]);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** As the user typed it (trimmed); uniqueness is on lower(email). */
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    displayName: text('display_name'),
+    avatarUrl: text('avatar_url'),
+    role: userRole('role').notNull().default('USER'),
+    status: userStatus('status').notNull().default('ACTIVE'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    lastLoginAt: timestamptz('last_login_at'),
+  },
+  (t) => [
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    index('users_created_at_id_idx').on(t.createdAt, t.id),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    userAgent: text('user_agent'),
+    ipAddress: text('ip_address'),
+    createdAt: timestamptz('created_at').notNull(),
+    lastUsedAt: timestamptz('last_used_at').notNull(),
+    /** Idle expiry, renewed by each refresh and never later than absoluteExpiresAt. */
+    expiresAt: timestamptz('expires_at').notNull(),
+    absoluteExpiresAt: timestamptz('absolute_expires_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
+    revokedReason: text('revoked_reason'),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+);
+
+/** Every refresh token a session was ever issued, so a replay of any old one is recognised. */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull(),
+    rotatedAt: timestamptz('rotated_at'),
+    /** The successor token, sealed with a key only the holder of this token can derive. */
+    successorSealed: text('successor_sealed'),
+  },
+  (t) => [index('refresh_tokens_session_id_idx').on(t.sessionId)],
+);
+
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: oneTimeTokenPurpose('purpose').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** Purpose-specific data, e.g. the new address for an email change. */
+    payload: jsonb('payload').$type<Record<string, string>>(),
+    createdAt: timestamptz('created_at').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    consumedAt: timestamptz('consumed_at'),
+  },
+  (t) => [index('one_time_tokens_user_purpose_idx').on(t.userId, t.purpose)],
+);
+
+/** Security audit log. No foreign keys: records outlive the users they mention. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    type: text('type').notNull(),
+    actorId: uuid('actor_id'),
+    targetUserId: uuid('target_user_id'),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('audit_events_created_at_idx').on(t.createdAt),
+    index('audit_events_target_created_idx').on(t.targetUserId, t.createdAt),
+    index('audit_events_type_created_idx').on(t.type, t.createdAt),
+  ],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+export type OneTimeTokenRow = typeof oneTimeTokens.$inferSelect;
+export type AuditEventRow = typeof auditEvents.$inferSelect;

@@ -1,0 +1,30 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { GraphQLContext } from './context.js';
+import { createFormatError } from './errors.js';
+import { operationLoggingPlugin } from './logging-plugin.js';
+import { buildSchema } from './schema.js';
+
+export function createApolloServer(config: Config, fastify: FastifyInstance, logger: Logger) {
+  // Apollo Sandbox, embedded, where enabled (development by default).
+  const landingPage = config.graphql.landingPage
+    ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true })
+    : ApolloServerPluginLandingPageDisabled();
+  return new ApolloServer<GraphQLContext>({
+    schema: buildSchema(),
+    introspection: config.graphql.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.isProduction,
+    formatError: createFormatError({
+      onMasked: (original) => logger.error({ err: original }, 'unexpected error masked in GraphQL response'),
+    }),
+    plugins: [fastifyApolloDrainPlugin(fastify), landingPage, operationLoggingPlugin()],
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * The permission map. `fallbackRule: deny` means a field missing from this map is refused, so a
+ * new field is private until someone decides otherwise; `allowExternalErrors` lets our coded
+ * errors thrown by resolvers pass through unchanged.
+ */
+import { allow, deny, or, shield } from 'graphql-shield';
+import { ForbiddenError } from './errors.js';
+import { isAdmin, isAnonymousOrAuthenticated, isAuthenticated, isSelf } from './rules.js';
+
+export const permissions = shield(
+  {
+    Query: {
+      me: isAnonymousOrAuthenticated,
+      sessions: isAuthenticated,
+    },
+    Mutation: {
+      register: allow,
+      login: allow,
+      refresh: allow,
+      logout: isAuthenticated,
+      revokeSession: isAuthenticated,
+      revokeOtherSessions: isAuthenticated,
+    },
+    User: {
+      '*': allow,
+      sessions: or(isSelf, isAdmin),
+    },
+    Session: allow,
+    AuthPayload: allow,
+  },
+  {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: () => new ForbiddenError(),
+  },
+);

@@ -1,0 +1,32 @@
+/**
+ * graphql-shield rules: the only place authorization is decided. Rules return `true` or an
+ * AppError (so the client sees UNAUTHENTICATED / FORBIDDEN with their extensions). Rules that
+ * read only the context may cache per request; rules reading parent or args never do.
+ */
+import { rule } from 'graphql-shield';
+import type { UserRow } from '../db/schema.js';
+import type { GraphQLContext } from './context.js';
+import { ForbiddenError, UnauthenticatedError } from './errors.js';
+
+/** A valid access token for a live session. */
+export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: GraphQLContext) => {
+  if (ctx.auth.status === 'authenticated') return true;
+  return new UnauthenticatedError(ctx.auth.status === 'invalid' ? ctx.auth.reason : undefined);
+});
+
+/** No token at all, or a valid one: a sent-but-invalid token is still an error. */
+export const isAnonymousOrAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: GraphQLContext) => {
+  if (ctx.auth.status === 'invalid') return new UnauthenticatedError(ctx.auth.reason);
+  return true;
+});
+
+export const isAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: GraphQLContext) => {
+  if (ctx.auth.status !== 'authenticated') return new UnauthenticatedError(ctx.auth.status === 'invalid' ? ctx.auth.reason : undefined);
+  return ctx.viewer?.user.role === 'ADMIN' ? true : new ForbiddenError('Administrator role required');
+});
+
+/** The parent User is the viewer. */
+export const isSelf = rule({ cache: 'no_cache' })((parent: UserRow, _args, ctx: GraphQLContext) => {
+  if (ctx.auth.status !== 'authenticated') return new UnauthenticatedError(ctx.auth.status === 'invalid' ? ctx.auth.reason : undefined);
+  return ctx.viewer?.user.id === parent.id ? true : new ForbiddenError();
+});

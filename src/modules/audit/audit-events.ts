@@ -1,0 +1,34 @@
+import type { AuditEventInput } from './audit.repository.js';
+import type { RequestMeta } from '../request-meta.js';
+
+/** Audit event types; stable strings stored in audit_events.type. */
+export const AUDIT_EVENTS = {
+  USER_REGISTERED: 'user.registered',
+  LOGIN_SUCCEEDED: 'login.succeeded',
+  LOGIN_FAILED: 'login.failed',
+  LOGOUT: 'session.logout',
+  SESSION_REVOKED: 'session.revoked',
+  REFRESH_TOKEN_REUSE: 'session.refresh_token_reuse',
+} as const;
+
+export type AuditEventType = (typeof AUDIT_EVENTS)[keyof typeof AUDIT_EVENTS];
+
+export interface AuditDetails {
+  actorId?: string | null;
+  targetUserId?: string | null;
+  /** Never passwords or tokens. */
+  metadata?: Record<string, unknown>;
+}
+
+/** An audit record stamped with the request's time, IP and user agent. */
+export function auditEvent(type: AuditEventType, meta: RequestMeta, details: AuditDetails): AuditEventInput {
+  return {
+    type,
+    actorId: details.actorId ?? null,
+    targetUserId: details.targetUserId ?? null,
+    ipAddress: meta.ipAddress,
+    userAgent: meta.userAgent,
+    metadata: details.metadata ?? null,
+    createdAt: meta.now,
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Sign-up, sign-in, refresh, logout and request authentication. Login answers an unknown email
+ * and a wrong password with the same error after the same argon2 work; a suspended account is
+ * revealed only after a correct password; failures are rate limited per account and per IP.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../../config.js';
+import type { Repositories } from '../../db/repositories.js';
+import type { SessionRow, UserRow } from '../../db/schema.js';
+import { accountSuspended, emailTaken, invalidCredentials, invalidToken } from '../../graphql/errors.js';
+import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
+import type { RateLimiters } from '../rate-limit/rate-limiters.js';
+import type { RequestMeta } from '../request-meta.js';
+import type { SessionModel } from '../sessions/session-model.js';
+import type { SessionsService } from '../sessions/sessions.service.js';
+import { isSessionActive } from '../sessions/session-lifetime.js';
+import { signAccessToken, verifyAccessToken, type AccessTokenSettings } from './access-token.js';
+import type { RegisterValues } from './auth.inputs.js';
+import { emailKey } from './email.js';
+import type { PasswordHasher } from './password-hasher.js';
+import type { PasswordPolicy } from './password-policy.js';
+import type { SigningKeys } from './signing-keys.js';
+import type { AuthState } from './viewer.js';
+
+export interface AuthResult {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  user: UserRow;
+  session: SessionModel;
+}
+
+export interface AuthServiceDeps {
+  repos: Repositories;
+  sessions: SessionsService;
+  hasher: PasswordHasher;
+  keys: SigningKeys;
+  tokenSettings: AccessTokenSettings;
+  limiters: RateLimiters;
+  passwordPolicy: PasswordPolicy;
+  logger: Logger;
+}
+
+export function accessTokenSettings(config: Config): AccessTokenSettings {
+  return { issuer: config.jwt.issuer, audience: config.jwt.audience, ttlSeconds: config.jwt.accessTokenTtlSeconds };
+}
+
+export function createAuthService(deps: AuthServiceDeps) {
+  const { repos, limiters } = deps;
+
+  async function issue(user: UserRow, session: SessionRow, refreshToken: string, now: Date): Promise<AuthResult> {
+    const access = await signAccessToken({ userId: user.id, sessionId: session.id }, deps.keys, deps.tokenSettings, now);
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      refreshTokenExpiresAt: session.expiresAt,
+      user,
+      session: { ...session, isCurrent: true },
+    };
+  }
+
+  async function register(values: RegisterValues, meta: RequestMeta): Promise<AuthResult> {
+    await limiters.registerPerIp.consume(meta.ipAddress ?? 'unknown');
+    const passwordHash = await deps.hasher.hash(values.password);
+    const started = await repos.transaction(async (tx) => {
+      const user = await tx.users.insert({ email: values.email, passwordHash, displayName: values.displayName, now: meta.now });
+      if (!user) return null;
+      const { session, refreshToken } = await deps.sessions.start(tx, user.id, meta);
+      await tx.audit.record(auditEvent(AUDIT_EVENTS.USER_REGISTERED, meta, { actorId: user.id, targetUserId: user.id }));
+      return { user, session, refreshToken };
+    });
+    if (!started) throw emailTaken();
+    return issue(started.user, started.session, started.refreshToken, meta.now);
+  }
+
+  async function login(email: string, password: string, passwordTooLong: boolean, meta: RequestMeta): Promise<AuthResult> {
+    const accountKey = emailKey(email);
+    const ipKey = meta.ipAddress ?? 'unknown';
+    await limiters.loginFailuresPerIp.assertOpen(ipKey);
+    await limiters.loginFailuresPerAccount.assertOpen(accountKey);
+    const user = passwordTooLong ? null : await repos.users.findByEmail(accountKey);
+    const passwordOk = !passwordTooLong && (await deps.hasher.verifyOrDummy(user?.passwordHash ?? null, password));
+    if (!user || !passwordOk) {
+      await Promise.all([limiters.loginFailuresPerAccount.penalize(accountKey), limiters.loginFailuresPerIp.penalize(ipKey)]);
+      const reason = user ? 'WRONG_PASSWORD' : 'UNKNOWN_EMAIL';
+      await repos.audit.record(auditEvent(AUDIT_EVENTS.LOGIN_FAILED, meta, { targetUserId: user?.id ?? null, metadata: { reason } }));
+      throw invalidCredentials();
+    }
+    if (user.status !== 'ACTIVE') {
+      await repos.audit.record(auditEvent(AUDIT_EVENTS.LOGIN_FAILED, meta, { targetUserId: user.id, metadata: { reason: 'SUSPENDED' } }));
+      throw accountSuspended();
+    }
+    await limiters.loginFailuresPerAccount.reset(accountKey);
+    const started = await repos.transaction(async (tx) => {
+      const updated = (await tx.users.recordLogin(user.id, meta.now)) ?? user;
+      const session = await deps.sessions.start(tx, user.id, meta);
+      await tx.audit.record(auditEvent(AUDIT_EVENTS.LOGIN_SUCCEEDED, meta, { actorId: user.id, targetUserId: user.id, metadata: { sessionId: session.session.id } }));
+      return { user: updated, ...session };
+    });
+    return issue(started.user, started.session, started.refreshToken, meta.now);
+  }
+
+  async function refresh(presentedToken: string | null, meta: RequestMeta): Promise<AuthResult> {
+    if (!presentedToken) throw invalidToken();
+    const rotation = await deps.sessions.rotate(presentedToken, meta);
+    if (!rotation.ok) throw rotation.reason === 'SUSPENDED' ? accountSuspended() : invalidToken();
+    return issue(rotation.user, rotation.session, rotation.refreshToken, meta.now);
+  }
+
+  /** Resolves an `Authorization` bearer token to the viewer, checking the session live in the database. */
+  async function authenticate(bearerToken: string | null, now: Date): Promise<AuthState> {
+    if (bearerToken === null) return { status: 'anonymous' };
+    const check = await verifyAccessToken(bearerToken, deps.keys, deps.tokenSettings, now);
+    if (!check.ok) return { status: 'invalid', reason: check.reason };
+    const found = await repos.sessions.findWithUser(check.claims.sessionId, check.claims.userId);
+    if (!found || !isSessionActive(found.session, now) || found.user.status !== 'ACTIVE') {
+      return { status: 'invalid', reason: 'SESSION_ENDED' };
+    }
+    return { status: 'authenticated', viewer: found };
+  }
+
+  return { register, login, refresh, authenticate, passwordPolicy: deps.passwordPolicy };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,16 @@
+import type { SessionRow, UserRow } from '../../db/schema.js';
+
+/** A signed-in user acting through one of their sessions. */
+export interface Viewer {
+  user: UserRow;
+  session: SessionRow;
+}
+
+/**
+ * What the request's credentials amount to. `invalid` keeps the reason so that an operation that
+ * needs a viewer can answer UNAUTHENTICATED with `reason: TOKEN_EXPIRED` where it applies.
+ */
+export type AuthState =
+  | { status: 'anonymous' }
+  | { status: 'invalid'; reason: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'SESSION_ENDED' }
+  | { status: 'authenticated'; viewer: Viewer };

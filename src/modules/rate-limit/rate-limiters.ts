@@ -1,0 +1,66 @@
+/**
+ * Named rate limiters (rate-limiter-flexible). Every limit is checked per GraphQL field execution
+ * inside the service call, so aliases and batched fields each count. Limits block for the rest of
+ * their window and then lift by themselves: nothing here locks an account permanently.
+ */
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Config, RateLimitRule } from '../../config.js';
+import { RateLimitedError } from '../../graphql/errors.js';
+
+export interface Limiter {
+  /** Counts one attempt; throws RATE_LIMITED when the window is already full. */
+  consume(key: string): Promise<void>;
+  /** Throws RATE_LIMITED when the window is full, without counting anything. */
+  assertOpen(key: string): Promise<void>;
+  /** Counts one failure without throwing (the caller has already answered). */
+  penalize(key: string): Promise<void>;
+  reset(key: string): Promise<void>;
+}
+
+export interface RateLimiters {
+  loginFailuresPerAccount: Limiter;
+  loginFailuresPerIp: Limiter;
+  registerPerIp: Limiter;
+  refreshPerSession: Limiter;
+}
+
+export type LimiterFactory = (name: string, rule: RateLimitRule) => RateLimiterAbstract;
+
+export const memoryLimiterFactory: LimiterFactory = (name, rule) =>
+  new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.durationSeconds });
+
+export function createRateLimiters(
+  rules: Config['rateLimits'],
+  factory: LimiterFactory = memoryLimiterFactory,
+): RateLimiters {
+  const make = (name: keyof RateLimiters) => wrapLimiter(factory(name, rules[name]), rules[name]);
+  return {
+    loginFailuresPerAccount: make('loginFailuresPerAccount'),
+    loginFailuresPerIp: make('loginFailuresPerIp'),
+    registerPerIp: make('registerPerIp'),
+    refreshPerSession: make('refreshPerSession'),
+  };
+}
+
+function wrapLimiter(limiter: RateLimiterAbstract, rule: RateLimitRule): Limiter {
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(key);
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) throw new RateLimitedError(rejection.msBeforeNext / 1000);
+        throw rejection;
+      }
+    },
+    async assertOpen(key) {
+      const state = await limiter.get(key);
+      if (state && state.consumedPoints >= rule.points) throw new RateLimitedError(state.msBeforeNext / 1000);
+    },
+    async penalize(key) {
+      await limiter.penalty(key, 1);
+    },
+    async reset(key) {
+      await limiter.delete(key);
+    },
+  };
+}

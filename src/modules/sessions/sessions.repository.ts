@@ -1,0 +1,119 @@
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { isUuid } from '../../db/errors.js';
+import { refreshTokens, sessions, users, type SessionRow, type UserRow } from '../../db/schema.js';
+
+export interface NewSession {
+  userId: string;
+  userAgent: string | null;
+  ipAddress: string | null;
+  createdAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+  absoluteExpiresAt: Date;
+}
+
+const activeAt = (now: Date) =>
+  and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now));
+
+export function createSessionsRepository(db: Database) {
+  return {
+    async insert(session: NewSession, refreshTokenHash: string): Promise<SessionRow> {
+      const [row] = await db.insert(sessions).values(session).returning();
+      await db.insert(refreshTokens).values({ tokenHash: refreshTokenHash, sessionId: row!.id, createdAt: session.createdAt });
+      return row!;
+    },
+
+    /** The session and its user in one round trip: what every authenticated request needs. */
+    async findWithUser(sessionId: string, userId: string): Promise<{ session: SessionRow; user: UserRow } | null> {
+      if (!isUuid(sessionId) || !isUuid(userId)) return null;
+      const [row] = await db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
+      return row ?? null;
+    },
+
+    async findByRefreshTokenHash(tokenHash: string) {
+      const [row] = await db
+        .select({ token: refreshTokens, session: sessions })
+        .from(refreshTokens)
+        .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
+        .where(eq(refreshTokens.tokenHash, tokenHash));
+      return row ?? null;
+    },
+
+    /** Marks the token rotated unless a concurrent request already did; true when this call won. */
+    async claimRotation(tokenHash: string, successorSealed: string, now: Date): Promise<boolean> {
+      const claimed = await db
+        .update(refreshTokens)
+        .set({ rotatedAt: now, successorSealed })
+        .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.rotatedAt)))
+        .returning({ tokenHash: refreshTokens.tokenHash });
+      return claimed.length === 1;
+    },
+
+    async insertRefreshToken(sessionId: string, tokenHash: string, now: Date): Promise<void> {
+      await db.insert(refreshTokens).values({ tokenHash, sessionId, createdAt: now });
+    },
+
+    /** Renews an active session; null when it was revoked or expired meanwhile. */
+    async touch(sessionId: string, expiresAt: Date, now: Date): Promise<SessionRow | null> {
+      const [row] = await db
+        .update(sessions)
+        .set({ lastUsedAt: now, expiresAt })
+        .where(and(eq(sessions.id, sessionId), activeAt(now)))
+        .returning();
+      return row ?? null;
+    },
+
+    async listActiveByUserIds(userIds: readonly string[], now: Date): Promise<SessionRow[]> {
+      const valid = userIds.filter(isUuid);
+      if (valid.length === 0) return [];
+      return db
+        .select()
+        .from(sessions)
+        .where(and(inArray(sessions.userId, valid), activeAt(now)))
+        .orderBy(desc(sessions.lastUsedAt), desc(sessions.id));
+    },
+
+    /** Revokes one active session of a user; null when there was none to revoke. */
+    async revoke(sessionId: string, userId: string, reason: string, now: Date): Promise<SessionRow | null> {
+      if (!isUuid(sessionId)) return null;
+      const [row] = await db
+        .update(sessions)
+        .set({ revokedAt: now, revokedReason: reason })
+        .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), activeAt(now)))
+        .returning();
+      return row ?? null;
+    },
+
+    /** Revokes every active session of a user, except `keepSessionId` when given; returns the count. */
+    async revokeAllForUser(userId: string, reason: string, now: Date, keepSessionId?: string): Promise<number> {
+      const rows = await db
+        .update(sessions)
+        .set({ revokedAt: now, revokedReason: reason })
+        .where(and(eq(sessions.userId, userId), activeAt(now), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
+        .returning({ id: sessions.id });
+      return rows.length;
+    },
+
+    /** Deletes up to `limit` sessions that ended before `cutoff`; live sessions never match. */
+    async deleteEndedBefore(cutoff: Date, limit: number): Promise<number> {
+      const ended = or(
+        and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, cutoff)),
+        lt(sessions.expiresAt, cutoff),
+        lt(sessions.absoluteExpiresAt, cutoff),
+      );
+      const batch = db.select({ id: sessions.id }).from(sessions).where(ended).limit(limit);
+      const deleted = await db
+        .delete(sessions)
+        .where(inArray(sessions.id, sql`(${batch})`))
+        .returning({ id: sessions.id });
+      return deleted.length;
+    },
+  };
+}
+
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

@@ -1,0 +1,52 @@
+/**
+ * `createTestServer()` starts a real Latchkey over real HTTP on an ephemeral port, on in-memory
+ * PGlite (or a fresh PostgreSQL database when TEST_DATABASE_URL is set), with a movable clock and
+ * cheap argon2 parameters (tests only). Share one per test file: a PGlite instance is costly.
+ */
+import { createApp, type App } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createTestClock, type TestClock } from './test-clock.js';
+import { createTestDatabase } from './test-database.js';
+import { GraphQLClient } from './graphql-client.js';
+
+/** Argon2id at its cheapest: tests exercise the code path, not the cost. */
+export const CHEAP_HASHING = { memoryCost: 64, timeCost: 1, parallelism: 1 };
+
+export interface TestServer {
+  url: string;
+  app: App;
+  config: Config;
+  clock: TestClock;
+  /** A client with its own cookie jar, as a separate browser would be. */
+  client(options?: { userAgent?: string }): GraphQLClient;
+  close(): Promise<void>;
+}
+
+export async function createTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: database.url,
+    PORT: '0',
+    SESSION_CLEANUP_INTERVAL_SECONDS: '0',
+    ...env,
+  });
+  const clock = createTestClock();
+  const app = await createApp({ config, clock: clock.now, passwordHashing: CHEAP_HASHING });
+  await app.fastify.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.fastify.server.address();
+  if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url,
+    app,
+    config,
+    clock,
+    client: (options) => new GraphQLClient(url, options),
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
