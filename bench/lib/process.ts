@@ -1,0 +1,134 @@
+/**
+ * Child processes the bench drives: the Latchkey server (src/main.ts), the baseline server and
+ * the limit probes. Servers listen on a free loopback port; their memory is read from
+ * /proc/<pid>/status (VmHWM is the kernel's own peak-RSS mark, so no sample can miss a spike).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface ChildServer {
+  url: string;
+  pid: number;
+  /** Current and peak resident memory in bytes (null where /proc is unavailable). */
+  memory(): { rss: number | null; peak: number | null };
+  /** CPU seconds (user + system, all threads) the process has used so far; null without /proc. */
+  cpuSeconds(): number | null;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  script: string;
+  env: Record<string, string>;
+  /** Directory for a V8 CPU profile (`node --cpu-prof`), written when the child exits. */
+  cpuProfDir?: string;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function spawnNode(script: string, env: Record<string, string>, extraArgs: string[] = []): ChildProcess {
+  const args = [...extraArgs, '--import', 'tsx', path.resolve(ROOT, script)];
+  return spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+}
+
+export async function startServer(options: StartOptions): Promise<ChildServer> {
+  const port = await freePort();
+  const profArgs = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : [];
+  const child = spawnNode(options.script, { ...options.env, HOST: '127.0.0.1', PORT: String(port) }, profArgs);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(url, child, () => stderr);
+  return {
+    url,
+    pid: child.pid!,
+    memory: () => readMemory(child.pid!),
+    cpuSeconds: () => readCpuSeconds(child.pid!),
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timeout = sleep(20_000).then(() => child.kill('SIGKILL'));
+      await Promise.race([exited, timeout]);
+      await exited;
+    },
+  };
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${stderr()}`);
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start within 120 s:\n${stderr()}`);
+}
+
+export function readMemory(pid: number): { rss: number | null; peak: number | null } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => {
+      const match = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status);
+      return match ? Number(match[1]) * 1024 : null;
+    };
+    return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+  } catch {
+    return { rss: null, peak: null };
+  }
+}
+
+/** utime + stime from /proc/<pid>/stat, in clock ticks of 1/100 s (USER_HZ on Linux). */
+export function readCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a probe script to completion and parses the JSON it prints on its last stdout line. */
+export async function runProbe<T>(script: string, env: Record<string, string>): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(ROOT, script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`${script} failed (${code}):\n${stderr.slice(-4000)}`);
+  const lines = stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]!) as T;
+}

@@ -1,0 +1,111 @@
+/**
+ * The `refresh` figure's limit: the statements `sessions.service.ts` rotate() issues for one
+ * rotation (token lookup; then in one transaction: claim, insert successor, renew session, read
+ * user), run in a loop straight on the driver (postgres.js prepared statements, or PGlite's
+ * query API), one chain per connection, on a fresh database of the same kind.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { Sql, TransactionSql } from 'postgres';
+import { sql as drizzleSql } from 'drizzle-orm';
+import { createStorage } from './storage.js';
+
+type Row = Record<string, unknown>;
+interface Raw {
+  query(text: string, params: unknown[]): Promise<Row[]>;
+  transaction<T>(work: (tx: Raw) => Promise<T>): Promise<T>;
+}
+
+function postgresRaw(client: Sql): Raw {
+  const over = (sql: Sql | TransactionSql): Raw => ({
+    query: (text, params) => sql.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<Row[]>,
+    transaction: (work) => client.begin((tx) => work(over(tx as TransactionSql))) as Promise<never>,
+  });
+  return over(client);
+}
+
+function pgliteRaw(client: PGlite | Transaction): Raw {
+  return {
+    query: async (text, params) => (await client.query<Row>(text, params)).rows,
+    transaction: (work) => (client as PGlite).transaction((tx) => work(pgliteRaw(tx))),
+  };
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+const newToken = () => randomBytes(32).toString('base64url');
+
+const FIND = `select t.token_hash, t.rotated_at, s.id, s.user_id, s.expires_at, s.absolute_expires_at, s.revoked_at
+  from refresh_tokens t inner join sessions s on s.id = t.session_id where t.token_hash = $1`;
+const CLAIM = `update refresh_tokens set rotated_at = $1, successor_sealed = $2
+  where token_hash = $3 and rotated_at is null returning token_hash`;
+const INSERT = `insert into refresh_tokens (token_hash, session_id, created_at) values ($1, $2, $3)`;
+const TOUCH = `update sessions set last_used_at = $1, expires_at = $2
+  where id = $3 and revoked_at is null and expires_at > $1 and absolute_expires_at > $1 returning *`;
+const USER = `select * from users where id = $1`;
+
+async function rotate(raw: Raw, token: string): Promise<string> {
+  const now = new Date();
+  const tokenHash = hashToken(token);
+  const [found] = await raw.query(FIND, [tokenHash]);
+  if (!found) throw new Error('raw refresh: token not found');
+  const successor = newToken();
+  await raw.transaction(async (tx) => {
+    const claimed = await tx.query(CLAIM, [now, randomBytes(96).toString('base64url'), tokenHash]);
+    if (claimed.length !== 1) throw new Error('raw refresh: lost a race it cannot lose');
+    await tx.query(INSERT, [hashToken(successor), found.id, now]);
+    await tx.query(TOUCH, [now, new Date(now.getTime() + 7 * 86_400_000), found.id]);
+    await tx.query(USER, [found.user_id]);
+  });
+  return successor;
+}
+
+async function loop(raw: Raw, chains: string[], ms: number): Promise<number> {
+  const until = performance.now() + ms;
+  let done = 0;
+  await Promise.all(
+    chains.map(async (_, i) => {
+      while (performance.now() < until) {
+        chains[i] = await rotate(raw, chains[i]!);
+        done += 1;
+      }
+    }),
+  );
+  return done;
+}
+
+export async function measureRawRefresh(adminUrl: string | undefined, chainsCount: number, poolMax: number, warmupMs: number, durationMs: number) {
+  const storage = await createStorage(adminUrl);
+  const handle = await storage.open();
+  try {
+    const chains = Array.from({ length: chainsCount }, newToken);
+    const db = handle.db;
+    await db.execute(drizzleSql`insert into users (email, password_hash) select 'raw-' || i || '@bench.test', 'x' from generate_series(1, ${chainsCount}::int) i`);
+    const users = await db.execute(drizzleSql`select id from users order by email`);
+    const rows = (Array.isArray(users) ? users : (users as { rows: Row[] }).rows) as Row[];
+    for (const [i, user] of rows.entries()) {
+      await db.execute(drizzleSql`with s as (insert into sessions (user_id, created_at, last_used_at, expires_at, absolute_expires_at)
+        values (${user.id}, now(), now(), now() + interval '7 days', now() + interval '30 days') returning id)
+        insert into refresh_tokens (token_hash, session_id, created_at) select ${hashToken(chains[i]!)}, id, now() from s`);
+    }
+    const client = (db as unknown as { $client: unknown }).$client;
+    let raw: Raw;
+    let end = async () => {};
+    if (storage.kind === 'postgres') {
+      const { default: postgres } = await import('postgres');
+      const pool = postgres(storage.databaseUrl!, { max: poolMax, onnotice: () => {} });
+      raw = postgresRaw(pool);
+      end = () => pool.end();
+    } else {
+      raw = pgliteRaw(client as PGlite);
+    }
+    await loop(raw, chains, warmupMs);
+    const started = performance.now();
+    const rotations = await loop(raw, chains, durationMs);
+    const seconds = (performance.now() - started) / 1000;
+    await end();
+    return { rotations, seconds, perSecond: rotations / seconds };
+  } finally {
+    await handle.close();
+    await storage.dispose();
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The throughput figures: `me` against the baseline server, `login` against pure argon2 and
+ * `refresh` against raw SQL. Each function warms up, measures, and returns plain numbers.
+ */
+import type autocannon from 'autocannon';
+import { gql, load, LOGIN, ME, REFRESH, type LoadResult } from './load.js';
+import { startServer, runProbe, type ChildServer } from './process.js';
+import { benchEmail } from './storage.js';
+
+export interface Settings {
+  durationSeconds: number;
+  warmupSeconds: number;
+  meConnections: number;
+  loginConnections: number;
+  refreshConnections: number;
+  accounts: number;
+  password: string;
+  threadpoolSize: string;
+}
+
+const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
+
+/** Per-connection bearer tokens: connection k sends tokens[k % n]. */
+function withTokens(server: ChildServer, connections: number, durationSeconds: number, tokens: string[], overallRate?: number) {
+  let next = 0;
+  const requests: autocannon.Request[] = [
+    {
+      body: body(ME),
+      setupRequest: (request, context) => {
+        const state = context as { token?: string };
+        state.token ??= tokens[next++ % tokens.length];
+        return { ...request, headers: { ...request.headers, authorization: `Bearer ${state.token}` } };
+      },
+    },
+  ];
+  return load({ url: server.url, server, connections, durationSeconds, requests, overallRate });
+}
+
+export async function measureMe(server: ChildServer, tokens: string[], s: Settings) {
+  const baseline = await startServer({ script: 'bench/baseline-server.ts', env: { NODE_ENV: 'production' } });
+  try {
+    const ok = body('{ ok }');
+    const base = (seconds: number) => load({ url: baseline.url, server: baseline, connections: s.meConnections, durationSeconds: seconds, body: ok });
+    await base(s.warmupSeconds);
+    await withTokens(server, s.meConnections, s.warmupSeconds, tokens);
+    const limit = await base(s.durationSeconds);
+    const me = await withTokens(server, s.meConnections, s.durationSeconds, tokens);
+    return { me, baseline: limit };
+  } finally {
+    await baseline.stop();
+  }
+}
+
+/** Logins cycling over the seeded accounts; `probe` adds a light `me` load at the same time. */
+export async function measureLogin(server: ChildServer, meTokens: string[], s: Settings) {
+  let next = 0;
+  const requests: autocannon.Request[] = [
+    {
+      setupRequest: (request) => {
+        const email = benchEmail(1 + (next++ % s.accounts));
+        return { ...request, body: body(LOGIN, { input: { email, password: s.password } }) };
+      },
+    },
+  ];
+  const logins = (durationSeconds: number) => load({ url: server.url, server, connections: s.loginConnections, durationSeconds, requests });
+  await logins(s.warmupSeconds);
+  const alone = await logins(s.durationSeconds);
+  const [underLoad, meProbe] = await Promise.all([logins(s.durationSeconds), withTokens(server, 2, s.durationSeconds, meTokens, 50)]);
+  const hash = await runProbe<{ perSecond: number; concurrency: number; cpuMicrosPerVerify: number }>('bench/hash-limit.ts', {
+    BENCH_DURATION_MS: String(s.durationSeconds * 1000),
+    BENCH_WARMUP_MS: String(s.warmupSeconds * 1000),
+    BENCH_CONCURRENCY: String(s.loginConnections),
+    ...(s.threadpoolSize ? { UV_THREADPOOL_SIZE: s.threadpoolSize } : {}),
+  });
+  return { login: alone, loginWithMeProbe: underLoad, meUnderLoginLoad: meProbe, hash };
+}
+
+/** Rotations: each connection follows its own refresh-token chain, response after response. */
+export async function measureRefresh(server: ChildServer, chains: string[], s: Settings) {
+  let failures = 0;
+  let firstFailure: string | null = null;
+  const run = (durationSeconds: number): Promise<LoadResult> => {
+    let next = 0;
+    const requests: autocannon.Request[] = [
+      {
+        setupRequest: (request, context) => {
+          const state = context as { chain?: number };
+          state.chain ??= next++ % chains.length;
+          return { ...request, body: body(REFRESH, { token: chains[state.chain] }) };
+        },
+        onResponse: (_status, responseBody, context) => {
+          const token = (JSON.parse(responseBody) as { data?: { refresh?: { refreshToken: string } } }).data?.refresh?.refreshToken;
+          if (token) chains[(context as { chain: number }).chain] = token;
+          else {
+            failures += 1;
+            firstFailure ??= responseBody.slice(0, 300);
+          }
+        },
+      },
+    ];
+    return load({ url: server.url, server, connections: Math.min(s.refreshConnections, chains.length), durationSeconds, requests });
+  };
+  await run(s.warmupSeconds);
+  failures = 0;
+  const refresh = await run(s.durationSeconds);
+  return { refresh: { ...refresh, errors: refresh.errors + failures, firstFailure } };
+}
+
+/** Sanity check before measuring: a token really authenticates. */
+export async function assertMeWorks(url: string, token: string): Promise<void> {
+  const data = await gql<{ me: { email: string } | null }>(url, ME, {}, token);
+  if (!data.me) throw new Error('me returned null with a valid token');
+}

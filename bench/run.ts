@@ -1,0 +1,161 @@
+/**
+ * `npm run bench`: measures Latchkey against the limits of its own building blocks, on embedded
+ * PGlite and (with DATABASE_URL) on PostgreSQL. See bench/README.md for flags and figures.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { hash } from '@node-rs/argon2';
+import { DEFAULT_PASSWORD_HASHING } from '../src/config.js';
+import { login, mapLimit, type Tokens } from './lib/load.js';
+import { ROOT, startServer } from './lib/process.js';
+import { measureRawRefresh } from './lib/raw-refresh.js';
+import { machineInfo, printTable, writeResults } from './lib/report.js';
+import { buildRows } from './lib/rows.js';
+import { assertMeWorks, measureLogin, measureMe, measureRefresh, type Settings } from './lib/scenarios.js';
+import { ADMIN_EMAIL, benchEmail, createStorage, seedSessions, seedUsers } from './lib/storage.js';
+import { measureUsersPage } from './lib/users-page.js';
+import { load } from './lib/load.js';
+
+const HELP = `Usage: npm run bench -- [options]
+  --quick            short run: 3 s per figure, 1 s warm-up, 20k users and sessions
+  --scale            1,000,000 users instead of 100,000 for the users page
+  --duration <s>     seconds per measured figure (default 10)
+  --warmup <s>       warm-up seconds before each figure (default 3)
+  --users <n>        seeded users for the users page (default 100000)
+  --sessions <n>     sessions created for the memory figure (default 100000)
+  --backend <b>      pglite, postgres or both (default: pglite, plus postgres when DATABASE_URL is set)
+  --log-level <l>    the server's LOG_LEVEL (default info, as in production)
+  --profile          write a V8 CPU profile of each server to bench/results/profiles/
+Environment: DATABASE_URL (an admin URL; a temporary database is created next to it and dropped),
+UV_THREADPOOL_SIZE (passed to the server and the hash probe).`;
+
+function parseSettings() {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      scale: { type: 'boolean', default: false },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      users: { type: 'string' },
+      sessions: { type: 'string' },
+      backend: { type: 'string' },
+      'log-level': { type: 'string', default: 'info' },
+      profile: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const quick = values.quick;
+  const defaultUsers = values.scale ? 1_000_000 : quick ? 20_000 : 100_000;
+  const settings: Settings = {
+    durationSeconds: Number(values.duration ?? (quick ? 3 : 10)),
+    warmupSeconds: Number(values.warmup ?? (quick ? 1 : 3)),
+    meConnections: 32,
+    loginConnections: 16,
+    refreshConnections: 16,
+    accounts: 64,
+    password: 'bench-password-correct-horse',
+    threadpoolSize: process.env.UV_THREADPOOL_SIZE ?? '',
+  };
+  const users = Number(values.users ?? defaultUsers);
+  const sessions = Number(values.sessions ?? (quick ? 20_000 : 100_000));
+  const backend = values.backend ?? (process.env.DATABASE_URL ? 'both' : 'pglite');
+  if (!['pglite', 'postgres', 'both'].includes(backend)) throw new Error(`--backend: unknown ${backend}`);
+  if (backend !== 'pglite' && !process.env.DATABASE_URL) throw new Error('--backend postgres needs DATABASE_URL');
+  return { settings, users, sessions, backend, logLevel: values['log-level'], profile: values.profile };
+}
+
+type Options = ReturnType<typeof parseSettings>;
+
+function serverEnv(storage: { dataDir: string; databaseUrl: string | undefined }, options: Options, privateKey: string) {
+  const unlimited = '1000000000';
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: options.logLevel,
+    DATA_DIR: storage.dataDir,
+    ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl } : {}),
+    ...(options.settings.threadpoolSize ? { UV_THREADPOOL_SIZE: options.settings.threadpoolSize } : {}),
+    JWT_PRIVATE_KEY: privateKey,
+    SESSION_CLEANUP_INTERVAL_SECONDS: '0',
+    // The bench logs in and refreshes far more often than any person; limits would only distort it.
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: unlimited,
+    LOGIN_MAX_FAILURES_PER_IP: unlimited,
+    REGISTER_MAX_PER_IP: unlimited,
+    REFRESH_MAX_PER_SESSION: unlimited,
+  };
+}
+
+async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: string, privateKey: string) {
+  const { settings } = options;
+  const step = (message: string) => console.log(`[${kind}] ${message}`);
+  const storage = await createStorage(kind === 'postgres' ? process.env.DATABASE_URL : undefined);
+  const profileDir = options.profile ? path.join(ROOT, 'bench', 'results', 'profiles') : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  try {
+    step(`seeding ${options.users.toLocaleString('en-US')} users`);
+    const seeding = await storage.open();
+    await seedUsers(seeding, phc, settings.accounts, options.users);
+    await seeding.close();
+    const env = serverEnv(storage, options, privateKey);
+    let server = await startServer({ script: 'src/main.ts', env, cpuProfDir: profileDir });
+    const sessions: Tokens[] = await mapLimit(
+      Array.from({ length: settings.meConnections + settings.refreshConnections }, (_, i) => benchEmail(i + 1)),
+      4,
+      (email) => login(server.url, email, settings.password),
+    );
+    const meTokens = sessions.slice(0, settings.meConnections).map((t) => t.accessToken);
+    const chains = sessions.slice(settings.meConnections).map((t) => t.refreshToken);
+    await assertMeWorks(server.url, meTokens[0]!);
+    const admin = await login(server.url, ADMIN_EMAIL, settings.password);
+    step('me vs baseline');
+    const me = await measureMe(server, meTokens, settings);
+    step('login vs argon2');
+    const loginFigures = await measureLogin(server, meTokens, settings);
+    step('refresh vs raw SQL');
+    const refresh = await measureRefresh(server, chains, settings);
+    const raw = await measureRawRefresh(process.env.DATABASE_URL && kind === 'postgres' ? process.env.DATABASE_URL : undefined, settings.refreshConnections, 10, settings.warmupSeconds * 1000, settings.durationSeconds * 1000);
+    step('users page');
+    const usersPage = await measureUsersPage(server.url, admin.accessToken, options.users, settings.durationSeconds, settings.warmupSeconds);
+    const peak = server.memory().peak;
+    await server.stop();
+
+    step(`memory with ${options.sessions.toLocaleString('en-US')} more sessions`);
+    const reopened = await storage.open();
+    await seedSessions(reopened, options.sessions);
+    await reopened.close();
+    server = await startServer({ script: 'src/main.ts', env, cpuProfDir: profileDir });
+    const idle = server.memory();
+    await load({ url: server.url, connections: settings.meConnections, durationSeconds: settings.warmupSeconds, body: JSON.stringify({ query: '{ me { id } }' }), headers: { authorization: `Bearer ${meTokens[0]}` } });
+    const afterSessions = server.memory();
+    await server.stop();
+    return { me, ...loginFigures, ...refresh, rawRefresh: raw, usersPage, memory: { peakRss: peak, idleRss: idle.rss, rssAfterSessions: afterSessions.rss, peakAfterSessions: afterSessions.peak, sessions: options.sessions } };
+  } finally {
+    await storage.dispose();
+  }
+}
+
+export type BackendResult = Awaited<ReturnType<typeof runBackend>>;
+
+async function main(): Promise<void> {
+  const options = parseSettings();
+  const machine = machineInfo();
+  const params = { ...options.settings, password: undefined, users: options.users, sessions: options.sessions, logLevel: options.logLevel, argon2: DEFAULT_PASSWORD_HASHING, uvThreadpoolSize: options.settings.threadpoolSize || 'default (4)' };
+  console.log('machine:', JSON.stringify(machine));
+  console.log('parameters:', JSON.stringify(params));
+  const phc = await hash(options.settings.password, { ...DEFAULT_PASSWORD_HASHING, outputLen: 32 });
+  const privateKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const kinds = options.backend === 'both' ? (['pglite', 'postgres'] as const) : ([options.backend] as ['pglite' | 'postgres']);
+  const backends: Record<string, BackendResult> = {};
+  for (const kind of kinds) backends[kind] = await runBackend(kind, options, phc, privateKey);
+  for (const [kind, result] of Object.entries(backends)) printTable(`Latchkey on ${kind}`, buildRows(result));
+  console.log('\nTargets are set for PostgreSQL; the PGlite rows show the same ratios for the embedded default.');
+  const file = writeResults({ finishedAt: new Date().toISOString(), machine, parameters: params, backends });
+  console.log(`results written to ${path.relative(ROOT, file)}`);
+}
+
+await main();
