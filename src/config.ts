@@ -2,6 +2,7 @@
  * The one place that reads the environment. `loadConfig()` parses it once with zod; a bad value
  * stops start-up with a message naming the variable. Everything else receives the typed `Config`.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const bool = z
@@ -65,6 +66,8 @@ const envSchema = z.object({
   REFRESH_MAX_PER_SESSION: int(1).default(60),
   REFRESH_SESSION_WINDOW_SECONDS: int(1).default(60),
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
+  UV_THREADPOOL_SIZE: int(1, 1024).default(4),
+  PASSWORD_HASH_CONCURRENCY: int(1, 1024).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -118,7 +121,14 @@ export interface Config {
     shutdownGraceMs: number;
   };
   graphql: { introspection: boolean; landingPage: boolean };
-  passwords: { minLength: number; maxLength: number; minStrength: number; hashing: PasswordHashingParams };
+  passwords: {
+    minLength: number;
+    maxLength: number;
+    minStrength: number;
+    hashing: PasswordHashingParams;
+    /** argon2 operations at once; the rest wait in line, leaving pool threads for WebCrypto. */
+    hashConcurrency: number;
+  };
   rateLimits: {
     loginFailuresPerAccount: RateLimitRule;
     loginFailuresPerIp: RateLimitRule;
@@ -131,6 +141,15 @@ export class ConfigError extends Error {}
 
 /** OWASP's argon2id baseline (m=19 MiB, t=2, p=1). */
 export const DEFAULT_PASSWORD_HASHING: PasswordHashingParams = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+/**
+ * argon2 and WebCrypto (JWT signing and verification) share libuv's thread pool. Hashes beyond
+ * the CPU count add no throughput, and a pool full of queued hashes makes every JWT check wait
+ * behind them; so hash on at most one thread per CPU and never on the whole pool.
+ */
+export function defaultHashConcurrency(threadPoolSize: number, cpus = availableParallelism()): number {
+  return Math.max(1, Math.min(cpus, threadPoolSize - 1));
+}
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const raw = Object.fromEntries(
@@ -199,6 +218,7 @@ function toConfig(env: Env): Config {
       maxLength: 128,
       minStrength: env.PASSWORD_MIN_STRENGTH,
       hashing: DEFAULT_PASSWORD_HASHING,
+      hashConcurrency: env.PASSWORD_HASH_CONCURRENCY ?? defaultHashConcurrency(env.UV_THREADPOOL_SIZE),
     },
     rateLimits: {
       loginFailuresPerAccount: { points: env.LOGIN_MAX_FAILURES_PER_ACCOUNT, durationSeconds: env.LOGIN_ACCOUNT_WINDOW_SECONDS },

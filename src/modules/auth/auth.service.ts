@@ -20,6 +20,7 @@ import { emailKey } from './email.js';
 import type { PasswordHasher } from './password-hasher.js';
 import type { PasswordPolicy } from './password-policy.js';
 import type { SigningKeys } from './signing-keys.js';
+import { cacheVerifiedTokens } from './verified-token-cache.js';
 import type { AuthState } from './viewer.js';
 
 export interface AuthResult {
@@ -48,6 +49,7 @@ export function accessTokenSettings(config: Config): AccessTokenSettings {
 
 export function createAuthService(deps: AuthServiceDeps) {
   const { repos, limiters } = deps;
+  const verifyToken = cacheVerifiedTokens((token, now) => verifyAccessToken(token, deps.keys, deps.tokenSettings, now));
 
   async function issue(user: UserRow, session: SessionRow, refreshToken: string, now: Date): Promise<AuthResult> {
     const access = await signAccessToken({ userId: user.id, sessionId: session.id }, deps.keys, deps.tokenSettings, now);
@@ -112,7 +114,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   /** Resolves an `Authorization` bearer token to the viewer, checking the session live in the database. */
   async function authenticate(bearerToken: string | null, now: Date): Promise<AuthState> {
     if (bearerToken === null) return { status: 'anonymous' };
-    const check = await verifyAccessToken(bearerToken, deps.keys, deps.tokenSettings, now);
+    const check = await verifyToken(bearerToken, now);
     if (!check.ok) return { status: 'invalid', reason: check.reason };
     const found = await repos.sessions.findWithUser(check.claims.sessionId, check.claims.userId);
     if (!found || !isSessionActive(found.session, now) || found.user.status !== 'ACTIVE') {

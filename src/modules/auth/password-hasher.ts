@@ -1,10 +1,13 @@
 /**
  * argon2id hashing through @node-rs/argon2, which runs on libuv's thread pool so hashing never
  * blocks the event loop. `verifyOrDummy` spends the same work when no user exists, so login takes
- * about the same time for an unknown email as for a wrong password.
+ * about the same time for an unknown email as for a wrong password. At most `concurrency`
+ * operations run at once (config.passwords.hashConcurrency); the others wait in a queue here
+ * rather than in the thread pool, where they would delay every JWT check behind them.
  */
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import pLimit from 'p-limit';
 import type { PasswordHashingParams } from '../../config.js';
 
 export interface PasswordHasher {
@@ -14,12 +17,13 @@ export interface PasswordHasher {
   verifyOrDummy(phc: string | null, password: string): Promise<boolean>;
 }
 
-export async function createPasswordHasher(params: PasswordHashingParams): Promise<PasswordHasher> {
-  const hashPassword = (password: string) => hash(password, { ...params, outputLen: 32 });
+export async function createPasswordHasher(params: PasswordHashingParams, concurrency: number): Promise<PasswordHasher> {
+  const limit = pLimit(concurrency);
+  const hashPassword = (password: string) => limit(() => hash(password, { ...params, outputLen: 32 }));
   const dummyHash = await hashPassword(randomBytes(32).toString('base64url'));
   const safeVerify = async (phc: string, password: string) => {
     try {
-      return await verify(phc, password);
+      return await limit(() => verify(phc, password));
     } catch {
       return false;
     }

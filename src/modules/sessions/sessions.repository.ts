@@ -16,7 +16,32 @@ export interface NewSession {
 const activeAt = (now: Date) =>
   and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now));
 
+/**
+ * The two lookups on the hot path (every authenticated request; every refresh), built once: they
+ * skip Drizzle's SQL generation per call, and postgres.js keeps them as server-side prepared
+ * statements on each connection.
+ */
+function prepareLookups(db: Database) {
+  return {
+    sessionWithUser: db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.id, sql.placeholder('sessionId')), eq(sessions.userId, sql.placeholder('userId'))))
+      .prepare('session_with_user'),
+    byRefreshTokenHash: db
+      .select({ token: refreshTokens, session: sessions })
+      .from(refreshTokens)
+      .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
+      .where(eq(refreshTokens.tokenHash, sql.placeholder('tokenHash')))
+      .prepare('session_by_refresh_token'),
+  };
+}
+
 export function createSessionsRepository(db: Database) {
+  // Lazily: a repository bound to a transaction is made per transaction and rarely needs them.
+  let lookups: ReturnType<typeof prepareLookups> | undefined;
+  const prepared = () => (lookups ??= prepareLookups(db));
   return {
     async insert(session: NewSession, refreshTokenHash: string): Promise<SessionRow> {
       const [row] = await db.insert(sessions).values(session).returning();
@@ -27,20 +52,12 @@ export function createSessionsRepository(db: Database) {
     /** The session and its user in one round trip: what every authenticated request needs. */
     async findWithUser(sessionId: string, userId: string): Promise<{ session: SessionRow; user: UserRow } | null> {
       if (!isUuid(sessionId) || !isUuid(userId)) return null;
-      const [row] = await db
-        .select({ session: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
+      const [row] = await prepared().sessionWithUser.execute({ sessionId, userId });
       return row ?? null;
     },
 
     async findByRefreshTokenHash(tokenHash: string) {
-      const [row] = await db
-        .select({ token: refreshTokens, session: sessions })
-        .from(refreshTokens)
-        .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
-        .where(eq(refreshTokens.tokenHash, tokenHash));
+      const [row] = await prepared().byRefreshTokenHash.execute({ tokenHash });
       return row ?? null;
     },
 
