@@ -14,7 +14,7 @@ import { measureRawRefresh } from './lib/raw-refresh.js';
 import { machineInfo, printTable, writeResults } from './lib/report.js';
 import { buildRows } from './lib/rows.js';
 import { assertMeWorks, measureLogin, measureMe, measureRefresh, type Settings } from './lib/scenarios.js';
-import { ADMIN_EMAIL, benchEmail, createStorage, seedSessions, seedUsers } from './lib/storage.js';
+import { ADMIN_EMAIL, benchEmail, createStorage, seedSessions, seedUsers, type BenchStorage } from './lib/storage.js';
 import { measureUsersPage } from './lib/users-page.js';
 import { load } from './lib/load.js';
 
@@ -27,6 +27,7 @@ const HELP = `Usage: npm run bench -- [options]
   --sessions <n>     sessions created for the memory figure (default 100000)
   --backend <b>      pglite, postgres or both (default: pglite, plus postgres when DATABASE_URL is set)
   --log-level <l>    the server's LOG_LEVEL (default info, as in production)
+  --only <list>      comma-separated subset of: me, login, refresh, users, memory (default: all)
   --profile          write a V8 CPU profile of each server to bench/results/profiles/
 Environment: DATABASE_URL (an admin URL; a temporary database is created next to it and dropped),
 UV_THREADPOOL_SIZE (passed to the server and the hash probe).`;
@@ -43,6 +44,7 @@ function parseSettings() {
       backend: { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
       profile: { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -67,7 +69,9 @@ function parseSettings() {
   const backend = values.backend ?? (process.env.DATABASE_URL ? 'both' : 'pglite');
   if (!['pglite', 'postgres', 'both'].includes(backend)) throw new Error(`--backend: unknown ${backend}`);
   if (backend !== 'pglite' && !process.env.DATABASE_URL) throw new Error('--backend postgres needs DATABASE_URL');
-  return { settings, users, sessions, backend, logLevel: values['log-level'], profile: values.profile };
+  const only = new Set((values.only ?? FIGURES.join(',')).split(',').map((f) => f.trim()));
+  for (const figure of only) if (!FIGURES.includes(figure as Figure)) throw new Error(`--only: unknown figure ${figure}`);
+  return { settings, users, sessions, backend, logLevel: values['log-level'], profile: values.profile, only };
 }
 
 type Options = ReturnType<typeof parseSettings>;
@@ -90,53 +94,87 @@ function serverEnv(storage: { dataDir: string; databaseUrl: string | undefined }
   };
 }
 
-async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: string, privateKey: string) {
+/** The server's DATABASE_POOL_MAX default; the raw refresh loop gets as many connections. */
+const POOL_MAX = 10;
+const FIGURES = ['me', 'login', 'refresh', 'users', 'memory'] as const;
+type Figure = (typeof FIGURES)[number];
+
+/** Seeds the accounts, starts the server and signs in the sessions the load will use. */
+async function prepareBackend(storage: BenchStorage, options: Options, phc: string, env: Record<string, string>, profileDir?: string) {
   const { settings } = options;
+  const seeding = await storage.open();
+  await seedUsers(seeding, phc, settings.accounts, options.users);
+  await seeding.close();
+  const server = await startServer({ script: 'src/main.ts', env, cpuProfDir: profileDir });
+  // Twice as many refresh chains as connections: a few are always between response and request.
+  const emails = Array.from({ length: settings.meConnections + 2 * settings.refreshConnections }, (_, i) => benchEmail(i + 1));
+  const sessions: Tokens[] = await mapLimit(emails, 4, (email) => login(server.url, email, settings.password));
+  const meTokens = sessions.slice(0, settings.meConnections).map((t) => t.accessToken);
+  await assertMeWorks(server.url, meTokens[0]!);
+  const chains = sessions.slice(settings.meConnections).map((t) => t.refreshToken);
+  const admin = await login(server.url, ADMIN_EMAIL, settings.password);
+  return { server, meTokens, chains, adminToken: admin.accessToken };
+}
+
+/** Stops the server, adds `options.sessions` sessions, restarts it and loads it once more. */
+async function measureMemoryWithSessions(storage: BenchStorage, options: Options, env: Record<string, string>, token: string, profileDir?: string) {
+  const handle = await storage.open();
+  await seedSessions(handle, options.sessions);
+  await handle.close();
+  const server = await startServer({ script: 'src/main.ts', env, cpuProfDir: profileDir });
+  try {
+    const idle = server.memory();
+    const body = JSON.stringify({ query: '{ me { id email role } }' });
+    await load({ url: server.url, connections: options.settings.meConnections, durationSeconds: options.settings.durationSeconds, body, headers: { authorization: `Bearer ${token}` } });
+    const loaded = server.memory();
+    return { sessions: options.sessions, idleRss: idle.rss, rssAfterLoad: loaded.rss, peakRss: loaded.peak };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: string, privateKey: string) {
+  const { settings, only } = options;
   const step = (message: string) => console.log(`[${kind}] ${message}`);
-  const storage = await createStorage(kind === 'postgres' ? process.env.DATABASE_URL : undefined);
+  const adminUrl = kind === 'postgres' ? process.env.DATABASE_URL : undefined;
+  const storage = await createStorage(adminUrl);
   const profileDir = options.profile ? path.join(ROOT, 'bench', 'results', 'profiles') : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const result: Partial<Results> = {};
   try {
     step(`seeding ${options.users.toLocaleString('en-US')} users`);
-    const seeding = await storage.open();
-    await seedUsers(seeding, phc, settings.accounts, options.users);
-    await seeding.close();
     const env = serverEnv(storage, options, privateKey);
-    let server = await startServer({ script: 'src/main.ts', env, cpuProfDir: profileDir });
-    const sessions: Tokens[] = await mapLimit(
-      Array.from({ length: settings.meConnections + settings.refreshConnections }, (_, i) => benchEmail(i + 1)),
-      4,
-      (email) => login(server.url, email, settings.password),
-    );
-    const meTokens = sessions.slice(0, settings.meConnections).map((t) => t.accessToken);
-    const chains = sessions.slice(settings.meConnections).map((t) => t.refreshToken);
-    await assertMeWorks(server.url, meTokens[0]!);
-    const admin = await login(server.url, ADMIN_EMAIL, settings.password);
-    step('me vs baseline');
-    const me = await measureMe(server, meTokens, settings);
-    step('login vs argon2');
-    const loginFigures = await measureLogin(server, meTokens, settings);
-    step('refresh vs raw SQL');
-    const refresh = await measureRefresh(server, chains, settings);
-    const raw = await measureRawRefresh(process.env.DATABASE_URL && kind === 'postgres' ? process.env.DATABASE_URL : undefined, settings.refreshConnections, 10, settings.warmupSeconds * 1000, settings.durationSeconds * 1000);
-    step('users page');
-    const usersPage = await measureUsersPage(server.url, admin.accessToken, options.users, settings.durationSeconds, settings.warmupSeconds);
-    const peak = server.memory().peak;
-    await server.stop();
-
-    step(`memory with ${options.sessions.toLocaleString('en-US')} more sessions`);
-    const reopened = await storage.open();
-    await seedSessions(reopened, options.sessions);
-    await reopened.close();
-    server = await startServer({ script: 'src/main.ts', env, cpuProfDir: profileDir });
-    const idle = server.memory();
-    await load({ url: server.url, connections: settings.meConnections, durationSeconds: settings.warmupSeconds, body: JSON.stringify({ query: '{ me { id } }' }), headers: { authorization: `Bearer ${meTokens[0]}` } });
-    const afterSessions = server.memory();
-    await server.stop();
-    return { me, ...loginFigures, ...refresh, rawRefresh: raw, usersPage, memory: { peakRss: peak, idleRss: idle.rss, rssAfterSessions: afterSessions.rss, peakAfterSessions: afterSessions.peak, sessions: options.sessions } };
+    const { server, meTokens, chains, adminToken } = await prepareBackend(storage, options, phc, env, profileDir);
+    try {
+      if (only.has('me')) step('me vs baseline');
+      if (only.has('me')) result.me = await measureMe(server, meTokens, settings);
+      if (only.has('login')) step('login vs argon2');
+      if (only.has('login')) result.login = await measureLogin(server, meTokens, settings);
+      if (only.has('refresh')) step('refresh vs raw SQL');
+      if (only.has('refresh')) result.refresh = await measureRefresh(server, chains, settings);
+      if (only.has('refresh')) result.rawRefresh = await measureRawRefresh(adminUrl, settings.refreshConnections, POOL_MAX, settings.warmupSeconds * 1000, settings.durationSeconds * 1000);
+      if (only.has('users')) step('users page');
+      if (only.has('users')) result.usersPage = await measureUsersPage(server.url, adminToken, options.users, settings.durationSeconds, settings.warmupSeconds);
+      result.peakRss = server.memory().peak;
+    } finally {
+      await server.stop();
+    }
+    if (only.has('memory')) step(`memory with ${options.sessions.toLocaleString('en-US')} more sessions`);
+    if (only.has('memory')) result.memory = await measureMemoryWithSessions(storage, options, env, meTokens[0]!, profileDir);
+    return result;
   } finally {
     await storage.dispose();
   }
+}
+
+interface Results {
+  me: Awaited<ReturnType<typeof measureMe>>;
+  login: Awaited<ReturnType<typeof measureLogin>>;
+  refresh: Awaited<ReturnType<typeof measureRefresh>>;
+  rawRefresh: Awaited<ReturnType<typeof measureRawRefresh>>;
+  usersPage: Awaited<ReturnType<typeof measureUsersPage>>;
+  peakRss: number | null;
+  memory: Awaited<ReturnType<typeof measureMemoryWithSessions>>;
 }
 
 export type BackendResult = Awaited<ReturnType<typeof runBackend>>;

@@ -64,41 +64,50 @@ export async function measureLogin(server: ChildServer, meTokens: string[], s: S
   ];
   const logins = (durationSeconds: number) => load({ url: server.url, server, connections: s.loginConnections, durationSeconds, requests });
   await logins(s.warmupSeconds);
-  const alone = await logins(s.durationSeconds);
-  const [underLoad, meProbe] = await Promise.all([logins(s.durationSeconds), withTokens(server, 2, s.durationSeconds, meTokens, 50)]);
+  // The limit right before the figure, so both see the same neighbours on a shared machine.
   const hash = await runProbe<{ perSecond: number; concurrency: number; cpuMicrosPerVerify: number }>('bench/hash-limit.ts', {
     BENCH_DURATION_MS: String(s.durationSeconds * 1000),
     BENCH_WARMUP_MS: String(s.warmupSeconds * 1000),
     BENCH_CONCURRENCY: String(s.loginConnections),
     ...(s.threadpoolSize ? { UV_THREADPOOL_SIZE: s.threadpoolSize } : {}),
   });
+  const alone = await logins(s.durationSeconds);
+  const [underLoad, meProbe] = await Promise.all([logins(s.durationSeconds), withTokens(server, 2, s.durationSeconds, meTokens, 50)]);
   return { login: alone, loginWithMeProbe: underLoad, meUnderLoginLoad: meProbe, hash };
 }
 
-/** Rotations: each connection follows its own refresh-token chain, response after response. */
+/**
+ * Rotations: every request takes an idle refresh-token chain and puts it back with the rotated
+ * token, so no chain is ever used twice at once (autocannon resets per-connection context
+ * between requests, so connections cannot own chains). A failed rotation retires its chain.
+ */
 export async function measureRefresh(server: ChildServer, chains: string[], s: Settings) {
   let failures = 0;
   let firstFailure: string | null = null;
   const run = (durationSeconds: number): Promise<LoadResult> => {
-    let next = 0;
+    const idle = chains.map((_, i) => i);
     const requests: autocannon.Request[] = [
       {
         setupRequest: (request, context) => {
-          const state = context as { chain?: number };
-          state.chain ??= next++ % chains.length;
-          return { ...request, body: body(REFRESH, { token: chains[state.chain] }) };
+          const chain = idle.shift();
+          if (chain === undefined) throw new Error('refresh: no idle refresh-token chain left');
+          (context as { chain?: number }).chain = chain;
+          return { ...request, body: body(REFRESH, { token: chains[chain] }) };
         },
         onResponse: (_status, responseBody, context) => {
+          const chain = (context as { chain: number }).chain;
           const token = (JSON.parse(responseBody) as { data?: { refresh?: { refreshToken: string } } }).data?.refresh?.refreshToken;
-          if (token) chains[(context as { chain: number }).chain] = token;
-          else {
+          if (token) {
+            chains[chain] = token;
+            idle.push(chain);
+          } else {
             failures += 1;
             firstFailure ??= responseBody.slice(0, 300);
           }
         },
       },
     ];
-    return load({ url: server.url, server, connections: Math.min(s.refreshConnections, chains.length), durationSeconds, requests });
+    return load({ url: server.url, server, connections: s.refreshConnections, durationSeconds, requests });
   };
   await run(s.warmupSeconds);
   failures = 0;
