@@ -145,6 +145,7 @@ async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: st
     step(`seeding ${options.users.toLocaleString('en-US')} users`);
     const env = serverEnv(storage, options, privateKey);
     const { server, meTokens, chains, adminToken } = await prepareBackend(storage, options, phc, env, profileDir);
+    const stopTracking = server.trackRss();
     try {
       if (only.has('me')) step('me vs baseline');
       if (only.has('me')) result.me = await measureMe(server, meTokens, settings);
@@ -155,7 +156,7 @@ async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: st
       if (only.has('refresh')) result.rawRefresh = await measureRawRefresh(adminUrl, settings.refreshConnections, POOL_MAX, settings.warmupSeconds * 1000, settings.durationSeconds * 1000);
       if (only.has('users')) step('users page');
       if (only.has('users')) result.usersPage = await measureUsersPage(server.url, adminToken, options.users, settings.durationSeconds, settings.warmupSeconds);
-      result.peakRss = server.memory().peak;
+      result.peakRss = { underLoad: stopTracking(), sinceStart: server.memory().peak };
     } finally {
       await server.stop();
     }
@@ -173,7 +174,8 @@ interface Results {
   refresh: Awaited<ReturnType<typeof measureRefresh>>;
   rawRefresh: Awaited<ReturnType<typeof measureRawRefresh>>;
   usersPage: Awaited<ReturnType<typeof measureUsersPage>>;
-  peakRss: number | null;
+  /** Highest VmRSS sampled while the figures ran, and the kernel's VmHWM (start-up included). */
+  peakRss: { underLoad: number | null; sinceStart: number | null };
   memory: Awaited<ReturnType<typeof measureMemoryWithSessions>>;
 }
 

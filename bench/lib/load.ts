@@ -8,6 +8,8 @@ import pLimit from 'p-limit';
 export interface LoadResult {
   requests: number;
   perSecond: number;
+  /** Latencies in ms; autocannon records whole milliseconds, the mean has decimals. */
+  mean: number;
   p50: number;
   p99: number;
   max: number;
@@ -50,6 +52,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   return {
     requests: result.requests.total,
     perSecond: result.requests.total / result.duration,
+    mean: result.latency.mean,
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,

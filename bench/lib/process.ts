@@ -17,6 +17,8 @@ export interface ChildServer {
   pid: number;
   /** Current and peak resident memory in bytes (null where /proc is unavailable). */
   memory(): { rss: number | null; peak: number | null };
+  /** Samples VmRSS every 100 ms until the returned function is called; it returns the maximum. */
+  trackRss(): () => number | null;
   /** CPU seconds (user + system, all threads) the process has used so far; null without /proc. */
   cpuSeconds(): number | null;
   stop(): Promise<void>;
@@ -66,6 +68,7 @@ export async function startServer(options: StartOptions): Promise<ChildServer> {
     pid: child.pid!,
     memory: () => readMemory(child.pid!),
     cpuSeconds: () => readCpuSeconds(child.pid!),
+    trackRss: () => trackRss(child.pid!),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
@@ -103,6 +106,21 @@ export function readMemory(pid: number): { rss: number | null; peak: number | nu
   } catch {
     return { rss: null, peak: null };
   }
+}
+
+function trackRss(pid: number): () => number | null {
+  let max: number | null = null;
+  const sample = () => {
+    const { rss } = readMemory(pid);
+    if (rss !== null) max = Math.max(max ?? 0, rss);
+  };
+  sample();
+  const timer = setInterval(sample, 100);
+  return () => {
+    clearInterval(timer);
+    sample();
+    return max;
+  };
 }
 
 /** utime + stime from /proc/<pid>/stat, in clock ticks of 1/100 s (USER_HZ on Linux). */
