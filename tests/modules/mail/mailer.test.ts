@@ -62,12 +62,17 @@ const config = (overrides: Partial<MailConfig>): MailConfig => ({
 });
 
 describe('createMailer without SMTP_URL', () => {
-  it('writes each message as an .eml file and logs its links', async () => {
+  async function sendToOutbox(logLinks: boolean) {
     const { logger, lines } = capturingLogger();
-    const mailer = createMailer({ config: config({}), logger, logLinks: true });
+    const mailer = createMailer({ config: config({}), logger, logLinks });
     mailer.dispatch(mail);
     await vi.waitFor(() => expect(lines.some((l) => l.msg === 'mail written to outbox')).toBe(true));
     await mailer.close();
+    return lines;
+  }
+
+  it('writes each message as an .eml file and logs its links', async () => {
+    const lines = await sendToOutbox(true);
     const files = (await readdir(dir)).filter((f) => f.endsWith('.eml'));
     expect(files).toHaveLength(1);
     const eml = await readFile(path.join(dir, files[0]!), 'utf8');
@@ -78,11 +83,7 @@ describe('createMailer without SMTP_URL', () => {
   });
 
   it('keeps links out of the log in production', async () => {
-    const { logger, lines } = capturingLogger();
-    const mailer = createMailer({ config: config({}), logger, logLinks: false });
-    mailer.dispatch(mail);
-    await vi.waitFor(() => expect(lines.some((l) => l.msg === 'mail written to outbox')).toBe(true));
-    await mailer.close();
+    const lines = await sendToOutbox(false);
     expect(JSON.stringify(lines)).not.toContain('token=abc');
   });
 });
