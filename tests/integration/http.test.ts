@@ -30,7 +30,7 @@ describe('HTTP routes', () => {
       issuer: server.config.jwt.issuer,
       audience: 'latchkey',
     });
-    expect(protectedHeader.kid).toBe(jwks.keys[0].kid);
+    expect(protectedHeader.kid).toBe(jwks.keys[0]!.kid);
     expect(payload).toMatchObject({ sub: user.id, sid: session.id });
     expect(JSON.stringify(payload)).not.toContain('@');
   });
