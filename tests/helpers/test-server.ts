@@ -30,6 +30,9 @@ export async function createTestServer(env: Record<string, string> = {}): Promis
     DATABASE_URL: database.url,
     PORT: '0',
     SESSION_CLEANUP_INTERVAL_SECONDS: '0',
+    // Every test client comes from 127.0.0.1; files that test these limits set their own.
+    REGISTER_MAX_PER_IP: '10000',
+    LOGIN_MAX_FAILURES_PER_IP: '10000',
     ...env,
   });
   const clock = createTestClock();
