@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphQLContext } from '../../src/graphql/context.js';
-import { isAdmin, isAnonymousOrAuthenticated, isAuthenticated, isSelf } from '../../src/graphql/rules.js';
+import { isAdmin, isAnonymousOrAuthenticated, isAuthenticated, isSelf, isVerifiedUser } from '../../src/graphql/rules.js';
 
 type Rule = { resolve: (parent: unknown, args: unknown, ctx: unknown, info: unknown, options: unknown) => Promise<unknown> };
 const options = { allowExternalErrors: true, debug: false, fallbackRule: undefined, hashFunction: JSON.stringify };
@@ -35,5 +35,24 @@ describe('shield rules', () => {
     expect(codeOf(await run(isAdmin, signedIn(user('a'))))).toBe('FORBIDDEN');
     expect(await run(isAdmin, signedIn(user('a', 'ADMIN')))).toBe(true);
     expect(codeOf(await run(isAdmin, context({ status: 'anonymous' })))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('email verification rule', () => {
+  const withPolicy = (required: boolean, emailVerified: boolean | null) => {
+    const auth: GraphQLContext['auth'] =
+      emailVerified === null ? { status: 'anonymous' } : { status: 'authenticated', viewer: { user: { ...user('a'), emailVerified }, session: { id: 's' } } as any };
+    return { ...context(auth), services: { account: { requireEmailVerification: required } } } as unknown as GraphQLContext;
+  };
+
+  it('isVerifiedUser: FORBIDDEN with reason EMAIL_NOT_VERIFIED only when verification is required', async () => {
+    const refused = await run(isVerifiedUser, withPolicy(true, false));
+    expect((refused as any).extensions).toEqual({ code: 'FORBIDDEN', reason: 'EMAIL_NOT_VERIFIED' });
+    expect(await run(isVerifiedUser, withPolicy(true, true))).toBe(true);
+    expect(await run(isVerifiedUser, withPolicy(false, false))).toBe(true);
+  });
+
+  it('isVerifiedUser: UNAUTHENTICATED for nobody, whatever the policy', async () => {
+    expect(codeOf(await run(isVerifiedUser, withPolicy(true, null)))).toBe('UNAUTHENTICATED');
   });
 });

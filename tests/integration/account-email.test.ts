@@ -22,7 +22,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   sink = await startSmtpSink();
-  server = await createTestServer({ SMTP_URL: sink.url, APP_URL, APP_NAME: 'Latchkey Test', MAIL_RETRY_DELAY_MS: '50', ACCOUNT_MAIL_MAX_PER_IP: '1000', REGISTER_MAX_PER_IP: '1000' });
+  server = await createTestServer({ SMTP_URL: sink.url, APP_URL, APP_NAME: 'Latchkey Test', MAIL_RETRY_DELAY_MS: '50', ACCOUNT_MAIL_MAX_PER_IP: '1000' });
 });
 afterAll(async () => {
   await server?.close();

@@ -11,7 +11,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   sink = await startSmtpSink();
-  server = await createTestServer({ SMTP_URL: sink.url, MAIL_RETRY_DELAY_MS: '50', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', REGISTER_MAX_PER_IP: '1000' });
+  server = await createTestServer({ SMTP_URL: sink.url, MAIL_RETRY_DELAY_MS: '50', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' });
 });
 afterAll(async () => {
   await server?.close();
