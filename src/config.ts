@@ -68,7 +68,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
   // Account lifecycle and email (issue 3)
   APP_NAME: z.string().min(1).max(64).default('Latchkey'),
-  APP_URL: z.url().default('http://localhost:5173'),
+  APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:5173'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('Latchkey <no-reply@localhost>'),
   MAIL_TIMEOUT_MS: int(100, 120_000).default(10_000),

@@ -27,3 +27,25 @@ describe('config', () => {
     expect(config.http.corsOrigins).toEqual([]);
   });
 });
+
+describe('account lifecycle config', () => {
+  it('defaults to the .eml outbox, the Vite origin and the issue-3 lifetimes and limits', () => {
+    const config = loadConfig({ DATA_DIR: '/var/lib/latchkey' });
+    expect(config.mail).toMatchObject({ smtpUrl: undefined, appUrl: 'http://localhost:5173', appName: 'Latchkey', outboxDir: '/var/lib/latchkey/mail' });
+    expect(config.account).toEqual({
+      requireEmailVerification: false,
+      tokenTtlSeconds: { EMAIL_VERIFICATION: 86_400, PASSWORD_RESET: 1800, EMAIL_CHANGE: 3600 },
+    });
+    expect(config.rateLimits.accountMailPerAccount).toEqual({ points: 3, durationSeconds: 3600 });
+    expect(config.rateLimits.accountMailPerIp).toEqual({ points: 20, durationSeconds: 3600 });
+    expect(config.uploads).toEqual({ dir: '/var/lib/latchkey/uploads', avatarMaxBytes: 2 * 1024 * 1024 });
+  });
+
+  it.each([
+    [{ APP_URL: 'javascript:alert(1)' }, 'APP_URL'],
+    [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL'],
+    [{ REQUIRE_EMAIL_VERIFICATION: 'sometimes' }, 'REQUIRE_EMAIL_VERIFICATION'],
+  ])('refuses %j', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(variable));
+  });
+});

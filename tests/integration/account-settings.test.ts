@@ -1,8 +1,17 @@
 import { eq, or, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, oneTimeTokens, refreshTokens, sessions, users } from '../../src/db/schema.js';
-import { CHANGE_PASSWORD, DELETE_ACCOUNT, ME_ACCOUNT, NEW_PASSWORD, UPDATE_PROFILE, errorOf } from '../helpers/account-fixtures.js';
-import { LOGIN, ME, REGISTER, STRONG_PASSWORD, registerUser } from '../helpers/fixtures.js';
+import {
+  CHANGE_PASSWORD,
+  DELETE_ACCOUNT,
+  ME_ACCOUNT,
+  NEW_PASSWORD,
+  REQUEST_EMAIL_CHANGE,
+  REQUEST_RESET,
+  UPDATE_PROFILE,
+  errorOf,
+} from '../helpers/account-fixtures.js';
+import { LOGIN, ME, REGISTER, STRONG_PASSWORD, registerUser, uniqueEmail } from '../helpers/fixtures.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -121,5 +130,20 @@ describe('deleteAccount', () => {
     await client.data(DELETE_ACCOUNT, { password: STRONG_PASSWORD });
     const again = await server.client().request<{ register: any }>(REGISTER, { input: { email, password: STRONG_PASSWORD } });
     expect(again.errors).toBeUndefined();
+  });
+});
+
+describe('mail-sending request limits', () => {
+  it('allows 20 password reset requests per hour from one IP, whatever the addresses', async () => {
+    for (let i = 0; i < 20; i += 1) await server.client().data(REQUEST_RESET, { email: uniqueEmail('flood') });
+    expect(errorOf(await server.client().request(REQUEST_RESET, { email: uniqueEmail('flood') }))).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it('allows 3 email change requests per hour per account', async () => {
+    const client = server.client();
+    await registerUser(client);
+    for (let i = 0; i < 3; i += 1) await client.data(REQUEST_EMAIL_CHANGE, { newEmail: uniqueEmail('hop'), password: STRONG_PASSWORD });
+    const fourth = await client.request(REQUEST_EMAIL_CHANGE, { newEmail: uniqueEmail('hop'), password: STRONG_PASSWORD });
+    expect(errorOf(fourth)).toMatchObject({ code: 'RATE_LIMITED' });
   });
 });
