@@ -56,18 +56,24 @@ export function createMailer({ config, logger, logLinks }: MailerOptions): Maile
     log.info({ kind: mail.kind, file, ...(logLinks ? { links: mail.links } : {}) }, 'mail written to outbox');
   }
 
-  function dispatch(mail: OutgoingMail): void {
-    const job = pRetry(() => deliver(mail), {
+  const deliverWithRetries = (mail: OutgoingMail) =>
+    pRetry(() => deliver(mail), {
       retries: config.retries,
       minTimeout: config.retryDelayMs,
       factor: 2,
       signal: stop.signal,
       onFailedAttempt: ({ error, attemptNumber, retriesLeft }) =>
         log.warn({ kind: mail.kind, attemptNumber, retriesLeft, err: error }, 'mail delivery attempt failed'),
-    }).then(
-      () => log.debug({ kind: mail.kind }, 'mail delivered'),
-      (error: unknown) => log.error({ kind: mail.kind, err: error }, 'mail delivery failed; giving up'),
-    );
+    });
+
+  function dispatch(mail: OutgoingMail): void {
+    // Deferred to the next turn of the event loop, so the caller's response pays nothing for it.
+    const job = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => deliverWithRetries(mail))
+      .then(
+        () => log.debug({ kind: mail.kind }, 'mail delivered'),
+        (error: unknown) => log.error({ kind: mail.kind, err: error }, 'mail delivery failed; giving up'),
+      );
     pending.add(job);
     void job.finally(() => pending.delete(job));
   }
