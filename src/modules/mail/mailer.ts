@@ -25,7 +25,7 @@ export interface OutgoingMail {
 
 export interface Mailer {
   dispatch(mail: OutgoingMail): void;
-  /** Stops retrying, waits briefly for deliveries in flight and closes SMTP connections. */
+  /** Gives deliveries in flight a short while to finish, then stops retrying and closes SMTP connections. */
   close(): Promise<void>;
 }
 
@@ -79,12 +79,12 @@ export function createMailer({ config, logger, logLinks }: MailerOptions): Maile
   }
 
   async function close(): Promise<void> {
-    stop.abort();
     let timer: NodeJS.Timeout | undefined;
     const wait = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, CLOSE_WAIT_MS);
     });
     await Promise.race([Promise.allSettled([...pending]), wait]).finally(() => clearTimeout(timer));
+    stop.abort();
     transport.close();
   }
 

@@ -82,6 +82,15 @@ describe('createMailer without SMTP_URL', () => {
     expect(lines.find((l) => l.msg === 'mail written to outbox')).toMatchObject({ links: mail.links });
   });
 
+  it('finishes a delivery dispatched just before close', async () => {
+    const { logger } = capturingLogger();
+    const outboxDir = path.join(dir, 'closing');
+    const mailer = createMailer({ config: config({ outboxDir }), logger, logLinks: false });
+    mailer.dispatch(mail);
+    await mailer.close();
+    expect(await readdir(outboxDir)).toHaveLength(1);
+  });
+
   it('keeps links out of the log in production', async () => {
     const lines = await sendToOutbox(false);
     expect(JSON.stringify(lines)).not.toContain('token=abc');
