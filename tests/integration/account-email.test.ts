@@ -13,21 +13,19 @@ import {
   errorOf,
 } from '../helpers/account-fixtures.js';
 import { LOGIN, STRONG_PASSWORD, registerUser, uniqueEmail } from '../helpers/fixtures.js';
-import { linkToken, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { createTestServer, type TestServer } from '../helpers/test-server.js';
+import { createMailTestServer } from '../helpers/mail-test-server.js';
+import { linkToken, type SmtpSink } from '../helpers/smtp-sink.js';
+import type { TestServer } from '../helpers/test-server.js';
 
 const APP_URL = 'https://app.example.test';
 let sink: SmtpSink;
 let server: TestServer;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  server = await createTestServer({ SMTP_URL: sink.url, APP_URL, APP_NAME: 'Latchkey Test', MAIL_RETRY_DELAY_MS: '50', ACCOUNT_MAIL_MAX_PER_IP: '1000' });
+  ({ server, sink, close: stop } = await createMailTestServer({ APP_URL, APP_NAME: 'Latchkey Test', ACCOUNT_MAIL_MAX_PER_IP: '1000' }));
 });
-afterAll(async () => {
-  await server?.close();
-  await sink?.close();
-});
+afterAll(() => stop?.());
 
 const isVerifyMail = (m: { text: string }) => m.text.includes('/verify-email?token=');
 const isResetMail = (m: { text: string }) => m.text.includes('/reset-password?token=');

@@ -12,20 +12,18 @@ import {
   errorOf,
 } from '../helpers/account-fixtures.js';
 import { LOGIN, ME, REGISTER, STRONG_PASSWORD, registerUser, uniqueEmail } from '../helpers/fixtures.js';
-import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { createTestServer, type TestServer } from '../helpers/test-server.js';
+import { createMailTestServer } from '../helpers/mail-test-server.js';
+import type { SmtpSink } from '../helpers/smtp-sink.js';
+import type { TestServer } from '../helpers/test-server.js';
 
 let sink: SmtpSink;
 let server: TestServer;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  server = await createTestServer({ SMTP_URL: sink.url, MAIL_RETRY_DELAY_MS: '50', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' });
+  ({ server, sink, close: stop } = await createMailTestServer({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3' }));
 });
-afterAll(async () => {
-  await server?.close();
-  await sink?.close();
-});
+afterAll(() => stop?.());
 
 async function signIn(email: string, password = STRONG_PASSWORD) {
   const client = server.client();

@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ME_ACCOUNT, RESEND_VERIFICATION, UPDATE_PROFILE, VERIFY_EMAIL, errorOf } from '../helpers/account-fixtures.js';
 import { registerUser } from '../helpers/fixtures.js';
-import { linkToken, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
-import { createTestServer, type TestServer } from '../helpers/test-server.js';
+import { createMailTestServer } from '../helpers/mail-test-server.js';
+import { linkToken, type SmtpSink } from '../helpers/smtp-sink.js';
+import type { TestServer } from '../helpers/test-server.js';
 
 let sink: SmtpSink;
 let server: TestServer;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  server = await createTestServer({ SMTP_URL: sink.url, REQUIRE_EMAIL_VERIFICATION: 'true', MAIL_RETRY_DELAY_MS: '50' });
+  ({ server, sink, close: stop } = await createMailTestServer({ REQUIRE_EMAIL_VERIFICATION: 'true' }));
 });
-afterAll(async () => {
-  await server?.close();
-  await sink?.close();
-});
+afterAll(() => stop?.());
 
 const NOT_VERIFIED = { code: 'FORBIDDEN', reason: 'EMAIL_NOT_VERIFIED' };
 
