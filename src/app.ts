@@ -19,6 +19,8 @@ import { registerRoutes } from './http/routes.js';
 import { createLogger } from './logger.js';
 import { createPasswordHasher } from './modules/auth/password-hasher.js';
 import { loadSigningKeys } from './modules/auth/signing-keys.js';
+import { avatarRoutes } from './modules/avatars/avatars.routes.js';
+import { createMailer } from './modules/mail/mailer.js';
 import { createRateLimiters } from './modules/rate-limit/rate-limiters.js';
 import { startSessionCleanup } from './modules/sessions/session-cleanup.js';
 import { createServices, type Services } from './services.js';
@@ -54,11 +56,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const hasher = await createPasswordHasher(options.passwordHashing ?? config.passwords.hashing, config.passwords.hashConcurrency);
   const limiters = createRateLimiters(config.rateLimits);
-  const services = createServices({ config, db: database.db, hasher, keys, limiters, logger });
+  const mailer = createMailer({ config: config.mail, logger, logLinks: !config.isProduction });
+  const services = createServices({ config, db: database.db, hasher, keys, limiters, logger, mailer });
 
   const fastify = createFastify(config, logger);
   await registerHttpPlugins(fastify, config);
   registerRoutes(fastify, { keys, ping: database.ping, readinessTimeoutMs: config.database.statementTimeoutMs });
+  await fastify.register(avatarRoutes, { services, clock, maxBytes: config.uploads.avatarMaxBytes });
   const apollo = createApolloServer(config, fastify, logger);
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, { context: createContextFunction({ config, services, clock }) });
@@ -72,6 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async close() {
       cleanup.stop();
       await fastify.close();
+      await mailer.close();
       await database.close();
     },
   };

@@ -3,6 +3,7 @@
  * stops start-up with a message naming the variable. Everything else receives the typed `Config`.
  */
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -66,6 +67,25 @@ const envSchema = z.object({
   REFRESH_MAX_PER_SESSION: int(1).default(60),
   REFRESH_SESSION_WINDOW_SECONDS: int(1).default(60),
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
+  // Account lifecycle and email (issue 3)
+  APP_NAME: z.string().min(1).max(64).default('Latchkey'),
+  APP_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:5173'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Latchkey <no-reply@localhost>'),
+  MAIL_TIMEOUT_MS: int(100, 120_000).default(10_000),
+  MAIL_RETRIES: int(0, 10).default(3),
+  MAIL_RETRY_DELAY_MS: int(0, 600_000).default(2000),
+  REQUIRE_EMAIL_VERIFICATION: bool.default(false),
+  EMAIL_VERIFICATION_TTL_SECONDS: int(60).default(24 * 3600),
+  PASSWORD_RESET_TTL_SECONDS: int(60).default(30 * 60),
+  EMAIL_CHANGE_TTL_SECONDS: int(60).default(3600),
+  ACCOUNT_MAIL_MAX_PER_ACCOUNT: int(1).default(3),
+  ACCOUNT_MAIL_ACCOUNT_WINDOW_SECONDS: int(1).default(3600),
+  ACCOUNT_MAIL_MAX_PER_IP: int(1).default(20),
+  ACCOUNT_MAIL_IP_WINDOW_SECONDS: int(1).default(3600),
+  UPLOAD_DIR: z.string().min(1).optional(),
+  AVATAR_MAX_BYTES: int(1024, 50 * 1024 * 1024).default(2 * 1024 * 1024),
+  // Performance (issue 7)
   UV_THREADPOOL_SIZE: int(1, 1024).default(4),
   PASSWORD_HASH_CONCURRENCY: int(1, 1024).optional(),
 });
@@ -134,7 +154,32 @@ export interface Config {
     loginFailuresPerIp: RateLimitRule;
     registerPerIp: RateLimitRule;
     refreshPerSession: RateLimitRule;
+    accountMailPerAccount: RateLimitRule;
+    accountMailPerIp: RateLimitRule;
   };
+  /** Where links in emails and stored avatar URLs point. */
+  publicUrl: string;
+  mail: MailConfig;
+  account: AccountConfig;
+  uploads: { dir: string; avatarMaxBytes: number };
+}
+
+export interface MailConfig {
+  appName: string;
+  /** The SPA's origin; every link in a message starts here, never at a request's Host header. */
+  appUrl: string;
+  /** Undefined: messages are written as .eml files under `outboxDir` instead of being sent. */
+  smtpUrl: string | undefined;
+  from: string;
+  outboxDir: string;
+  timeoutMs: number;
+  retries: number;
+  retryDelayMs: number;
+}
+
+export interface AccountConfig {
+  requireEmailVerification: boolean;
+  tokenTtlSeconds: { EMAIL_VERIFICATION: number; PASSWORD_RESET: number; EMAIL_CHANGE: number };
 }
 
 export class ConfigError extends Error {}
@@ -225,6 +270,34 @@ function toConfig(env: Env): Config {
       loginFailuresPerIp: { points: env.LOGIN_MAX_FAILURES_PER_IP, durationSeconds: env.LOGIN_IP_WINDOW_SECONDS },
       registerPerIp: { points: env.REGISTER_MAX_PER_IP, durationSeconds: env.REGISTER_IP_WINDOW_SECONDS },
       refreshPerSession: { points: env.REFRESH_MAX_PER_SESSION, durationSeconds: env.REFRESH_SESSION_WINDOW_SECONDS },
+      accountMailPerAccount: { points: env.ACCOUNT_MAIL_MAX_PER_ACCOUNT, durationSeconds: env.ACCOUNT_MAIL_ACCOUNT_WINDOW_SECONDS },
+      accountMailPerIp: { points: env.ACCOUNT_MAIL_MAX_PER_IP, durationSeconds: env.ACCOUNT_MAIL_IP_WINDOW_SECONDS },
     },
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    ...accountSettings(env),
+  };
+}
+
+function accountSettings(env: Env): Pick<Config, 'mail' | 'account' | 'uploads'> {
+  return {
+    mail: {
+      appName: env.APP_NAME,
+      appUrl: env.APP_URL.replace(/\/+$/, ''),
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      outboxDir: path.join(env.DATA_DIR, 'mail'),
+      timeoutMs: env.MAIL_TIMEOUT_MS,
+      retries: env.MAIL_RETRIES,
+      retryDelayMs: env.MAIL_RETRY_DELAY_MS,
+    },
+    account: {
+      requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION,
+      tokenTtlSeconds: {
+        EMAIL_VERIFICATION: env.EMAIL_VERIFICATION_TTL_SECONDS,
+        PASSWORD_RESET: env.PASSWORD_RESET_TTL_SECONDS,
+        EMAIL_CHANGE: env.EMAIL_CHANGE_TTL_SECONDS,
+      },
+    },
+    uploads: { dir: env.UPLOAD_DIR ?? path.join(env.DATA_DIR, 'uploads'), avatarMaxBytes: env.AVATAR_MAX_BYTES },
   };
 }

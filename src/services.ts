@@ -3,9 +3,16 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { createRepositories } from './db/repositories.js';
+import { createAccountGuards } from './modules/account/account-guards.js';
+import { createAccountService } from './modules/account/account.service.js';
 import { accessTokenSettings, createAuthService } from './modules/auth/auth.service.js';
 import type { PasswordHasher } from './modules/auth/password-hasher.js';
 import type { SigningKeys } from './modules/auth/signing-keys.js';
+import { createAvatarStorage } from './modules/avatars/avatar-storage.js';
+import { createAvatarsService } from './modules/avatars/avatars.service.js';
+import { createAccountMail } from './modules/mail/account-mail.js';
+import type { Mailer } from './modules/mail/mailer.js';
+import { createOneTimeTokensService } from './modules/one-time-tokens/one-time-tokens.service.js';
 import type { RateLimiters } from './modules/rate-limit/rate-limiters.js';
 import { createSessionsService } from './modules/sessions/sessions.service.js';
 import { createUsersService } from './modules/users/users.service.js';
@@ -17,6 +24,7 @@ export interface ServiceDeps {
   keys: SigningKeys;
   limiters: RateLimiters;
   logger: Logger;
+  mailer: Mailer;
 }
 
 export function createServices(deps: ServiceDeps) {
@@ -28,6 +36,7 @@ export function createServices(deps: ServiceDeps) {
     limiters: deps.limiters,
     logger: deps.logger,
   });
+  const { account, avatars } = createAccountServices(deps, repos);
   const auth = createAuthService({
     repos,
     sessions,
@@ -37,9 +46,29 @@ export function createServices(deps: ServiceDeps) {
     limiters: deps.limiters,
     passwordPolicy: deps.config.passwords,
     logger: deps.logger,
+    afterSignUp: account.issueOnSignUp,
   });
   const users = createUsersService({ repos });
-  return { auth, sessions, users };
+  return { auth, sessions, users, account, avatars };
+}
+
+function createAccountServices(deps: ServiceDeps, repos: ReturnType<typeof createRepositories>) {
+  const { config, hasher, limiters, logger } = deps;
+  const avatars = createAvatarsService({ repos, storage: createAvatarStorage(config.uploads.dir), publicUrl: config.publicUrl, logger });
+  const ttls = config.account.tokenTtlSeconds;
+  const account = createAccountService({
+    repos,
+    tokens: createOneTimeTokensService(ttls),
+    mail: createAccountMail({ mailer: deps.mailer, mail: config.mail, ttls }),
+    guards: createAccountGuards({ repos, hasher, limiters }),
+    hasher,
+    limiters,
+    passwordPolicy: config.passwords,
+    avatars,
+    logger,
+    requireEmailVerification: config.account.requireEmailVerification,
+  });
+  return { account, avatars };
 }
 
 export type Services = ReturnType<typeof createServices>;

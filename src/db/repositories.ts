@@ -3,7 +3,10 @@
  * transaction. `transaction` runs a callback with every repository bound to the same transaction,
  * so a multi-step change (and its audit record) commits or rolls back as one.
  */
+import { createAccountRepository } from '../modules/account/account.repository.js';
 import { createAuditRepository } from '../modules/audit/audit.repository.js';
+import { createAvatarsRepository } from '../modules/avatars/avatars.repository.js';
+import { createOneTimeTokensRepository } from '../modules/one-time-tokens/one-time-tokens.repository.js';
 import { createSessionsRepository } from '../modules/sessions/sessions.repository.js';
 import { createUsersRepository } from '../modules/users/users.repository.js';
 import type { Database } from './client.js';
@@ -12,6 +15,9 @@ export interface Repositories {
   users: ReturnType<typeof createUsersRepository>;
   sessions: ReturnType<typeof createSessionsRepository>;
   audit: ReturnType<typeof createAuditRepository>;
+  account: ReturnType<typeof createAccountRepository>;
+  oneTimeTokens: ReturnType<typeof createOneTimeTokensRepository>;
+  avatars: ReturnType<typeof createAvatarsRepository>;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
@@ -20,6 +26,9 @@ export function createRepositories(db: Database): Repositories {
     users: createUsersRepository(db),
     sessions: createSessionsRepository(db),
     audit: createAuditRepository(db),
+    account: createAccountRepository(db),
+    oneTimeTokens: createOneTimeTokensRepository(db),
+    avatars: createAvatarsRepository(db),
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx as unknown as Database))),
   };
 }

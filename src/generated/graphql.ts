@@ -48,6 +48,23 @@ export type LoginInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Changes the signed-in user's password. Needs the current one (a wrong one counts as a failed
+   * sign-in: `INVALID_CREDENTIALS`), applies the password policy, ends every other session (this
+   * one stays signed in) and emails a notice.
+   */
+  changePassword: Scalars['Boolean']['output'];
+  /**
+   * Switches the account to the address the confirmation link was sent to and marks it verified.
+   * `EMAIL_TAKEN` when another account took that address meanwhile; `INVALID_TOKEN` when the token
+   * is expired, used, unknown or belongs to another signed-in user.
+   */
+  confirmEmailChange: User;
+  /**
+   * Deletes the signed-in account with its sessions, tokens and avatar, and clears the refresh
+   * cookie. Needs the password. Only an audit record keyed by the user id remains. Returns true.
+   */
+  deleteAccount: Scalars['Boolean']['output'];
   /** Signs in with email and password, starting a new session. Unknown email and wrong password give the same `INVALID_CREDENTIALS` error. */
   login: AuthPayload;
   /** Ends the current session and clears the refresh cookie. Returns true. */
@@ -59,10 +76,58 @@ export type Mutation = {
   refresh: AuthPayload;
   /** Creates an account with the role USER and signs it in, starting a new session. */
   register: AuthPayload;
+  /**
+   * Starts moving the signed-in account to another address: sends a confirmation link (valid 1
+   * hour) to the new address and a notice to the current one. Needs the password. `EMAIL_TAKEN`
+   * when another account uses the new address. Rate limited per account and per IP.
+   */
+  requestEmailChange: Scalars['Boolean']['output'];
+  /**
+   * Emails a password reset link if an account uses this address. Always returns true, taking the
+   * same time either way, so it reveals nothing about which addresses have accounts; it never locks
+   * an account. Earlier reset links stop working. Rate limited per address and per IP.
+   */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Sends a new verification link to the signed-in user's address; earlier links stop working.
+   * Returns false (and sends nothing) when the address is already verified. Rate limited per
+   * account and per IP (`RATE_LIMITED`).
+   */
+  resendVerificationEmail: Scalars['Boolean']['output'];
+  /**
+   * Sets a new password with the token from a reset link (valid 30 minutes, once). Ends every
+   * session of the account, signs nobody in and emails a notice. `INVALID_TOKEN` when the token is
+   * expired, used or unknown; `BAD_USER_INPUT` when the password does not meet the policy.
+   */
+  resetPassword: Scalars['Boolean']['output'];
   /** Ends every session of the signed-in user except the current one. Returns how many were ended. */
   revokeOtherSessions: Scalars['Int']['output'];
   /** Ends one of the signed-in user's own sessions. Its access and refresh tokens stop working at once. Returns false when the session was already ended. */
   revokeSession: Scalars['Boolean']['output'];
+  /** Changes the signed-in user's profile and returns the updated user. */
+  updateProfile: User;
+  /**
+   * Marks the address a verification link was sent to as verified. The token works once, for 24
+   * hours (configurable), and only for its own account: signed in as someone else it is refused.
+   * Expired, used or unknown tokens give `INVALID_TOKEN`.
+   */
+  verifyEmail: User;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmEmailChangeArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteAccountArgs = {
+  password: Scalars['String']['input'];
 };
 
 
@@ -81,8 +146,35 @@ export type MutationRegisterArgs = {
 };
 
 
+export type MutationRequestEmailChangeArgs = {
+  newEmail: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
 };
 
 export type Query = {
@@ -130,6 +222,12 @@ export type Session = {
   lastUsedAt: Scalars['DateTime']['output'];
   /** The User-Agent header sent when the session started. */
   userAgent?: Maybe<Scalars['String']['output']>;
+};
+
+/** Profile fields the signed-in user can change. A field left out stays as it is. */
+export type UpdateProfileInput = {
+  /** The name to show: 1 to 64 characters after trimming, no control characters. `null` removes it. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A person with an account. */
@@ -251,6 +349,7 @@ export type ResolversTypes = {
   Role: Role;
   Session: ResolverTypeWrapper<SessionModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpdateProfileInput: UpdateProfileInput;
   User: ResolverTypeWrapper<UserRow>;
   UserStatus: UserStatus;
 };
@@ -268,6 +367,7 @@ export type ResolversParentTypes = {
   RegisterInput: RegisterInput;
   Session: SessionModel;
   String: Scalars['String']['output'];
+  UpdateProfileInput: UpdateProfileInput;
   User: UserRow;
 };
 
@@ -285,12 +385,21 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
+  confirmEmailChange?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationConfirmEmailChangeArgs, 'token'>>;
+  deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refresh?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, Partial<MutationRefreshArgs>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  requestEmailChange?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestEmailChangeArgs, 'newEmail' | 'password'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'newPassword' | 'token'>>;
   revokeOtherSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
+  verifyEmail?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {

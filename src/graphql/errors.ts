@@ -16,6 +16,9 @@ export const ERROR_CODES = {
   ACCOUNT_SUSPENDED: 'ACCOUNT_SUSPENDED',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  FILE_REQUIRED: 'FILE_REQUIRED',
+  FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  UNSUPPORTED_IMAGE_TYPE: 'UNSUPPORTED_IMAGE_TYPE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -56,10 +59,14 @@ export class RateLimitedError extends AppError {
 export const invalidCredentials = () =>
   new AppError(ERROR_CODES.INVALID_CREDENTIALS, 'Email or password is incorrect');
 export const invalidToken = () => new AppError(ERROR_CODES.INVALID_TOKEN, 'Token is invalid or expired');
-export const emailTaken = () =>
-  new AppError(ERROR_CODES.EMAIL_TAKEN, 'An account with this email already exists', { field: 'email' });
+export const emailTaken = (field = 'email') =>
+  new AppError(ERROR_CODES.EMAIL_TAKEN, 'An account with this email already exists', { field });
 export const accountSuspended = () => new AppError(ERROR_CODES.ACCOUNT_SUSPENDED, 'This account is suspended');
 export const notFound = (what: string) => new AppError(ERROR_CODES.NOT_FOUND, `${what} not found`);
+export const wrongPassword = (field: string) =>
+  new AppError(ERROR_CODES.INVALID_CREDENTIALS, 'Password is incorrect', { field });
+export const emailNotVerified = () =>
+  new ForbiddenError('Verify your email address to continue', { reason: 'EMAIL_NOT_VERIFIED' });
 
 /** Errors produced by Apollo/graphql-js itself about the request; safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set<string>([

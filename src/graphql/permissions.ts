@@ -5,21 +5,31 @@
  */
 import { allow, deny, or, shield } from 'graphql-shield';
 import { ForbiddenError } from './errors.js';
-import { isAdmin, isAnonymousOrAuthenticated, isAuthenticated, isSelf } from './rules.js';
+import { isAdmin, isAnonymousOrAuthenticated, isAuthenticated, isSelf, isVerifiedUser } from './rules.js';
 
 export const permissions = shield(
   {
     Query: {
       me: isAnonymousOrAuthenticated,
-      sessions: isAuthenticated,
+      sessions: isVerifiedUser,
     },
     Mutation: {
       register: allow,
       login: allow,
       refresh: allow,
       logout: isAuthenticated,
-      revokeSession: isAuthenticated,
-      revokeOtherSessions: isAuthenticated,
+      revokeSession: isVerifiedUser,
+      revokeOtherSessions: isVerifiedUser,
+      // Account lifecycle. Token holders need no session; unverified users may still verify.
+      verifyEmail: isAnonymousOrAuthenticated,
+      resendVerificationEmail: isAuthenticated,
+      requestPasswordReset: allow,
+      resetPassword: allow,
+      confirmEmailChange: isAnonymousOrAuthenticated,
+      changePassword: isVerifiedUser,
+      updateProfile: isVerifiedUser,
+      requestEmailChange: isVerifiedUser,
+      deleteAccount: isVerifiedUser,
     },
     User: {
       '*': allow,

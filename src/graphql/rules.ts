@@ -3,10 +3,10 @@
  * AppError (so the client sees UNAUTHENTICATED / FORBIDDEN with their extensions). Rules that
  * read only the context may cache per request; rules reading parent or args never do.
  */
-import { rule } from 'graphql-shield';
+import { and, rule } from 'graphql-shield';
 import type { UserRow } from '../db/schema.js';
 import type { GraphQLContext } from './context.js';
-import { ForbiddenError, UnauthenticatedError } from './errors.js';
+import { emailNotVerified, ForbiddenError, UnauthenticatedError } from './errors.js';
 
 /** A valid access token for a live session. */
 export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: GraphQLContext) => {
@@ -30,3 +30,16 @@ export const isSelf = rule({ cache: 'no_cache' })((parent: UserRow, _args, ctx: 
   if (ctx.auth.status !== 'authenticated') return new UnauthenticatedError(ctx.auth.status === 'invalid' ? ctx.auth.reason : undefined);
   return ctx.viewer?.user.id === parent.id ? true : new ForbiddenError();
 });
+
+/**
+ * With REQUIRE_EMAIL_VERIFICATION, a signed-in user whose address is unverified gets FORBIDDEN
+ * with `reason: EMAIL_NOT_VERIFIED`; without it, or without a viewer, the rule passes (pair it
+ * with isAuthenticated, as `isVerifiedUser` does).
+ */
+export const isEmailVerifiedOrNotRequired = rule({ cache: 'contextual' })((_parent, _args, ctx: GraphQLContext) => {
+  if (!ctx.services.account.requireEmailVerification || !ctx.viewer) return true;
+  return ctx.viewer.user.emailVerified ? true : emailNotVerified();
+});
+
+/** Signed in, and verified where verification is required: the default for signed-in operations. */
+export const isVerifiedUser = and(isAuthenticated, isEmailVerifiedOrNotRequired);

@@ -3,6 +3,9 @@
  * PGlite (or a fresh PostgreSQL database when TEST_DATABASE_URL is set), with a movable clock and
  * cheap argon2 parameters (tests only). Share one per test file: a PGlite instance is costly.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createTestClock, type TestClock } from './test-clock.js';
@@ -24,12 +27,18 @@ export interface TestServer {
 
 export async function createTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await createTestDatabase();
+  // Local state (outbox .eml files, development keys, uploads) goes to a directory of its own.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'latchkey-test-'));
   const config = loadConfig({
+    DATA_DIR: dataDir,
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: database.url,
     PORT: '0',
     SESSION_CLEANUP_INTERVAL_SECONDS: '0',
+    // Every test client comes from 127.0.0.1; files that test these limits set their own.
+    REGISTER_MAX_PER_IP: '10000',
+    LOGIN_MAX_FAILURES_PER_IP: '10000',
     ...env,
   });
   const clock = createTestClock();
@@ -47,6 +56,7 @@ export async function createTestServer(env: Record<string, string> = {}): Promis
     async close() {
       await app.close();
       await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -9,6 +9,14 @@ export const AUDIT_EVENTS = {
   LOGOUT: 'session.logout',
   SESSION_REVOKED: 'session.revoked',
   REFRESH_TOKEN_REUSE: 'session.refresh_token_reuse',
+  EMAIL_VERIFIED: 'account.email_verified',
+  PASSWORD_CHANGED: 'account.password_changed',
+  PASSWORD_RESET_REQUESTED: 'account.password_reset_requested',
+  PASSWORD_RESET: 'account.password_reset',
+  EMAIL_CHANGE_REQUESTED: 'account.email_change_requested',
+  EMAIL_CHANGE_CONFIRMED: 'account.email_change_confirmed',
+  PROFILE_UPDATED: 'account.profile_updated',
+  ACCOUNT_DELETED: 'account.deleted',
 } as const;
 
 export type AuditEventType = (typeof AUDIT_EVENTS)[keyof typeof AUDIT_EVENTS];

@@ -1,3 +1,4 @@
+import { eq, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { auditEvents } from '../../db/schema.js';
 
@@ -24,6 +25,14 @@ export function createAuditRepository(db: Database) {
         metadata: event.metadata ?? null,
         createdAt: event.createdAt,
       });
+    },
+
+    /** Drops the IP addresses and user agents of a deleted user's records; their ids stay. */
+    async anonymizeUser(userId: string): Promise<void> {
+      await db
+        .update(auditEvents)
+        .set({ ipAddress: null, userAgent: null })
+        .where(or(eq(auditEvents.targetUserId, userId), eq(auditEvents.actorId, userId)));
     },
   };
 }

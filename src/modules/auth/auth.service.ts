@@ -41,6 +41,8 @@ export interface AuthServiceDeps {
   limiters: RateLimiters;
   passwordPolicy: PasswordPolicy;
   logger: Logger;
+  /** Runs inside the sign-up transaction; what it returns runs once that has committed (e.g. mail). */
+  afterSignUp?: (tx: Repositories, user: UserRow, meta: RequestMeta) => Promise<() => void>;
 }
 
 export function accessTokenSettings(config: Config): AccessTokenSettings {
@@ -71,9 +73,11 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!user) return null;
       const { session, refreshToken } = await deps.sessions.start(tx, user.id, meta);
       await tx.audit.record(auditEvent(AUDIT_EVENTS.USER_REGISTERED, meta, { actorId: user.id, targetUserId: user.id }));
-      return { user, session, refreshToken };
+      const afterCommit = await deps.afterSignUp?.(tx, user, meta);
+      return { user, session, refreshToken, afterCommit };
     });
     if (!started) throw emailTaken();
+    started.afterCommit?.();
     return issue(started.user, started.session, started.refreshToken, meta.now);
   }
 

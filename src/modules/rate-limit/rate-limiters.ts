@@ -22,6 +22,10 @@ export interface RateLimiters {
   loginFailuresPerIp: Limiter;
   registerPerIp: Limiter;
   refreshPerSession: Limiter;
+  /** Mail-sending account requests (reset, resend verification, email change), keyed `<operation>:<account>`. */
+  accountMailPerAccount: Limiter;
+  /** The same requests keyed `<operation>:<ip>`. */
+  accountMailPerIp: Limiter;
 }
 
 export type LimiterFactory = (name: string, rule: RateLimitRule) => RateLimiterAbstract;
@@ -39,6 +43,8 @@ export function createRateLimiters(
     loginFailuresPerIp: make('loginFailuresPerIp'),
     registerPerIp: make('registerPerIp'),
     refreshPerSession: make('refreshPerSession'),
+    accountMailPerAccount: make('accountMailPerAccount'),
+    accountMailPerIp: make('accountMailPerIp'),
   };
 }
 
