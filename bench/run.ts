@@ -145,18 +145,26 @@ async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: st
     step(`seeding ${options.users.toLocaleString('en-US')} users`);
     const env = serverEnv(storage, options, privateKey);
     const { server, meTokens, chains, adminToken } = await prepareBackend(storage, options, phc, env, profileDir);
-    const stopTracking = server.trackRss();
+    const peaks: Partial<Record<Figure, number | null>> = {};
+    /** Runs one figure if selected, recording the server's peak RSS while it ran. */
+    const figure = async <T>(name: Figure, title: string, work: () => Promise<T>): Promise<T | undefined> => {
+      if (!only.has(name)) return undefined;
+      step(title);
+      const stop = server.trackRss();
+      try {
+        return await work();
+      } finally {
+        peaks[name] = stop();
+      }
+    };
     try {
-      if (only.has('me')) step('me vs baseline');
-      if (only.has('me')) result.me = await measureMe(server, meTokens, settings);
-      if (only.has('login')) step('login vs argon2');
-      if (only.has('login')) result.login = await measureLogin(server, meTokens, settings);
-      if (only.has('refresh')) step('refresh vs raw SQL');
-      if (only.has('refresh')) result.refresh = await measureRefresh(server, chains, settings);
+      result.me = await figure('me', 'me vs baseline', () => measureMe(server, meTokens, settings));
+      result.login = await figure('login', 'login vs argon2', () => measureLogin(server, meTokens, settings));
+      result.refresh = await figure('refresh', 'refresh vs raw SQL', () => measureRefresh(server, chains, settings));
       if (only.has('refresh')) result.rawRefresh = await measureRawRefresh(adminUrl, settings.refreshConnections, POOL_MAX, settings.warmupSeconds * 1000, settings.durationSeconds * 1000);
-      if (only.has('users')) step('users page');
-      if (only.has('users')) result.usersPage = await measureUsersPage(server.url, adminToken, options.users, settings.durationSeconds, settings.warmupSeconds);
-      result.peakRss = { underLoad: stopTracking(), sinceStart: server.memory().peak };
+      result.usersPage = await figure('users', 'users page', () => measureUsersPage(server.url, adminToken, options.users, settings.durationSeconds, settings.warmupSeconds));
+      const sampled = Object.values(peaks).filter((v): v is number => typeof v === 'number');
+      result.peakRss = { underLoad: sampled.length ? Math.max(...sampled) : null, byFigure: peaks, sinceStart: server.memory().peak };
     } finally {
       await server.stop();
     }
@@ -175,7 +183,7 @@ interface Results {
   rawRefresh: Awaited<ReturnType<typeof measureRawRefresh>>;
   usersPage: Awaited<ReturnType<typeof measureUsersPage>>;
   /** Highest VmRSS sampled while the figures ran, and the kernel's VmHWM (start-up included). */
-  peakRss: { underLoad: number | null; sinceStart: number | null };
+  peakRss: { underLoad: number | null; byFigure: Partial<Record<Figure, number | null>>; sinceStart: number | null };
   memory: Awaited<ReturnType<typeof measureMemoryWithSessions>>;
 }
 

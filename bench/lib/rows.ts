@@ -83,7 +83,8 @@ export function buildRows(r: Results): Row[] {
   if (r.refresh && r.rawRefresh) rows.push(refreshRow(r.refresh, r.rawRefresh));
   if (r.usersPage) rows.push(usersRow(r.usersPage));
   const peak = r.peakRss?.underLoad ?? null;
-  const sinceStart = `VmHWM ${mb(r.peakRss?.sinceStart ?? null)} incl. start-up`;
+  const byFigure = Object.entries(r.peakRss?.byFigure ?? {}).map(([name, bytes]) => `${name} ${mb(bytes ?? null)}`);
+  const sinceStart = `${byFigure.join(', ')}; VmHWM ${mb(r.peakRss?.sinceStart ?? null)}`;
   rows.push({ figure: 'peak RSS under load', value: mb(peak), limit: sinceStart, ratio: null, target: '< 200 MB', pass: peak === null ? null : peak < 200 * 2 ** 20 });
   if (r.memory) {
     const m = r.memory;
