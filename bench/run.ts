@@ -133,43 +133,54 @@ async function measureMemoryWithSessions(storage: BenchStorage, options: Options
   }
 }
 
-async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: string, privateKey: string) {
+type Prepared = Awaited<ReturnType<typeof prepareBackend>>;
+
+/** The selected figures on one running server, each with the server's peak RSS while it ran. */
+async function measureFigures(prepared: Prepared, options: Options, adminUrl: string | undefined, step: (message: string) => void) {
+  const { server, meTokens, chains, adminToken } = prepared;
   const { settings, only } = options;
+  const result: Partial<Results> = {};
+  const peaks: Partial<Record<Figure, number | null>> = {};
+  const figure = async <T>(name: Figure, title: string, work: () => Promise<T>): Promise<T | undefined> => {
+    if (!only.has(name)) return undefined;
+    step(title);
+    const stop = server.trackRss();
+    try {
+      return await work();
+    } finally {
+      peaks[name] = stop();
+    }
+  };
+  result.me = await figure('me', 'me vs baseline', () => measureMe(server, meTokens, settings));
+  result.login = await figure('login', 'login vs argon2', () => measureLogin(server, meTokens, settings));
+  result.refresh = await figure('refresh', 'refresh vs raw SQL', () => measureRefresh(server, chains, settings));
+  if (only.has('refresh')) result.rawRefresh = await measureRawRefresh(adminUrl, settings.refreshConnections, POOL_MAX, settings.warmupSeconds * 1000, settings.durationSeconds * 1000);
+  result.usersPage = await figure('users', 'users page', () => measureUsersPage(server.url, adminToken, options.users, settings.durationSeconds, settings.warmupSeconds));
+  const sampled = Object.values(peaks).filter((v): v is number => typeof v === 'number');
+  result.peakRss = { underLoad: sampled.length ? Math.max(...sampled) : null, byFigure: peaks, sinceStart: server.memory().peak };
+  return result;
+}
+
+async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: string, privateKey: string) {
   const step = (message: string) => console.log(`[${kind}] ${message}`);
   const adminUrl = kind === 'postgres' ? process.env.DATABASE_URL : undefined;
   const storage = await createStorage(adminUrl);
   const profileDir = options.profile ? path.join(ROOT, 'bench', 'results', 'profiles') : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const result: Partial<Results> = {};
   try {
     step(`seeding ${options.users.toLocaleString('en-US')} users`);
     const env = serverEnv(storage, options, privateKey);
-    const { server, meTokens, chains, adminToken } = await prepareBackend(storage, options, phc, env, profileDir);
-    const peaks: Partial<Record<Figure, number | null>> = {};
-    /** Runs one figure if selected, recording the server's peak RSS while it ran. */
-    const figure = async <T>(name: Figure, title: string, work: () => Promise<T>): Promise<T | undefined> => {
-      if (!only.has(name)) return undefined;
-      step(title);
-      const stop = server.trackRss();
-      try {
-        return await work();
-      } finally {
-        peaks[name] = stop();
-      }
-    };
+    const prepared = await prepareBackend(storage, options, phc, env, profileDir);
+    let result: Partial<Results>;
     try {
-      result.me = await figure('me', 'me vs baseline', () => measureMe(server, meTokens, settings));
-      result.login = await figure('login', 'login vs argon2', () => measureLogin(server, meTokens, settings));
-      result.refresh = await figure('refresh', 'refresh vs raw SQL', () => measureRefresh(server, chains, settings));
-      if (only.has('refresh')) result.rawRefresh = await measureRawRefresh(adminUrl, settings.refreshConnections, POOL_MAX, settings.warmupSeconds * 1000, settings.durationSeconds * 1000);
-      result.usersPage = await figure('users', 'users page', () => measureUsersPage(server.url, adminToken, options.users, settings.durationSeconds, settings.warmupSeconds));
-      const sampled = Object.values(peaks).filter((v): v is number => typeof v === 'number');
-      result.peakRss = { underLoad: sampled.length ? Math.max(...sampled) : null, byFigure: peaks, sinceStart: server.memory().peak };
+      result = await measureFigures(prepared, options, adminUrl, step);
     } finally {
-      await server.stop();
+      await prepared.server.stop();
     }
-    if (only.has('memory')) step(`memory with ${options.sessions.toLocaleString('en-US')} more sessions`);
-    if (only.has('memory')) result.memory = await measureMemoryWithSessions(storage, options, env, meTokens[0]!, profileDir);
+    if (options.only.has('memory')) {
+      step(`memory with ${options.sessions.toLocaleString('en-US')} more sessions`);
+      result.memory = await measureMemoryWithSessions(storage, options, env, prepared.meTokens[0]!, profileDir);
+    }
     return result;
   } finally {
     await storage.dispose();

@@ -38,6 +38,12 @@ function prepareLookups(db: Database) {
   };
 }
 
+/*
+ * The rotation statements run inside a transaction, where a Drizzle prepared query cannot be kept
+ * (it is bound to the transaction it was built on). `.prepare(name).execute()` per call still
+ * pays off: postgres.js keeps the server-side statement and its row parser per connection, keyed
+ * by the SQL text, so PostgreSQL parses and plans each of them once per connection.
+ */
 export function createSessionsRepository(db: Database) {
   // Lazily: a repository bound to a transaction is made per transaction and rarely needs them.
   let lookups: ReturnType<typeof prepareLookups> | undefined;
@@ -67,12 +73,14 @@ export function createSessionsRepository(db: Database) {
         .update(refreshTokens)
         .set({ rotatedAt: now, successorSealed })
         .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.rotatedAt)))
-        .returning({ tokenHash: refreshTokens.tokenHash });
+        .returning({ tokenHash: refreshTokens.tokenHash })
+        .prepare('claim_rotation')
+        .execute();
       return claimed.length === 1;
     },
 
     async insertRefreshToken(sessionId: string, tokenHash: string, now: Date): Promise<void> {
-      await db.insert(refreshTokens).values({ tokenHash, sessionId, createdAt: now });
+      await db.insert(refreshTokens).values({ tokenHash, sessionId, createdAt: now }).prepare('insert_refresh_token').execute();
     },
 
     /** Renews an active session; null when it was revoked or expired meanwhile. */
@@ -81,7 +89,9 @@ export function createSessionsRepository(db: Database) {
         .update(sessions)
         .set({ lastUsedAt: now, expiresAt })
         .where(and(eq(sessions.id, sessionId), activeAt(now)))
-        .returning();
+        .returning()
+        .prepare('touch_session')
+        .execute();
       return row ?? null;
     },
 

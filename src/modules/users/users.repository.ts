@@ -14,7 +14,8 @@ export function createUsersRepository(db: Database) {
   return {
     async findById(id: string): Promise<UserRow | null> {
       if (!isUuid(id)) return null;
-      const [row] = await db.select().from(users).where(eq(users.id, id));
+      // Prepared for the same reason as the session rotation statements (sessions.repository.ts).
+      const [row] = await db.select().from(users).where(eq(users.id, id)).prepare('find_user_by_id').execute();
       return row ?? null;
     },
 
