@@ -14,10 +14,12 @@ import type { Config, PasswordHashingParams } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { createContextFunction } from './graphql/context.js';
+import { requestCeiling } from './http/request-ceiling.js';
 import { registerRoutes } from './http/routes.js';
 import { createLogger } from './logger.js';
 import { createPasswordHasher } from './modules/auth/password-hasher.js';
 import { loadSigningKeys } from './modules/auth/signing-keys.js';
+import { openRateLimitStore } from './modules/rate-limit/rate-limit-store.js';
 import { createRateLimiters } from './modules/rate-limit/rate-limiters.js';
 import { startSessionCleanup } from './modules/sessions/session-cleanup.js';
 import { createServices, type Services } from './services.js';
@@ -52,7 +54,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     developmentKeyDir: config.database.url === 'memory://' ? undefined : path.resolve(config.dataDir, 'keys'),
   });
   const hasher = await createPasswordHasher(options.passwordHashing ?? config.passwords.hashing);
-  const limiters = createRateLimiters(config.rateLimits);
+  const rateLimitStore = openRateLimitStore(config.redis, logger);
+  const limiters = createRateLimiters(config.rateLimits, rateLimitStore.factory);
   const services = createServices({ config, db: database.db, hasher, keys, limiters, logger });
 
   const fastify = createFastify(config, logger);
@@ -61,7 +64,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const apollo = createApolloServer(config, fastify, logger);
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, { context: createContextFunction({ config, services, clock }) });
-  fastify.route({ url: '/graphql', method: ['GET', 'POST'], handler });
+  fastify.route({ url: '/graphql', method: ['GET', 'POST'], onRequest: requestCeiling(limiters.globalPerIp), handler });
 
   const cleanup = startSessionCleanup(services.sessions, config.sessions.cleanupIntervalSeconds, clock, logger);
   return {
@@ -71,6 +74,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async close() {
       cleanup.stop();
       await fastify.close();
+      await rateLimitStore.close();
       await database.close();
     },
   };
@@ -100,6 +104,9 @@ function createFastify(config: Config, logger: Logger): FastifyInstance {
   return fastify as unknown as FastifyInstance;
 }
 
+/** What Apollo's embedded Sandbox needs (development only; the landing page is off in production). */
+const SANDBOX_SOURCES = ['*', 'data:', 'blob:', "'unsafe-inline'", "'unsafe-eval'"];
+
 async function registerHttpPlugins(fastify: FastifyInstance, config: Config): Promise<void> {
   await fastify.register(fastifyCookie);
   await fastify.register(fastifyCors, {
@@ -111,10 +118,14 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: Config): Pr
   });
   await fastify.register(fastifyHelmet, {
     // The Sandbox landing page loads Apollo's embedded explorer; without it nothing needs scripts.
+    // Either way no other site may frame us.
     contentSecurityPolicy: config.graphql.landingPage
-      ? false
+      ? { useDefaults: false, directives: { defaultSrc: SANDBOX_SOURCES, frameAncestors: ["'none'"] } }
       : { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+    // Only over TLS (HSTS=true or an https PUBLIC_URL): on plain http it would be ignored at best.
+    strictTransportSecurity: config.http.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
 }
