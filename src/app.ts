@@ -18,7 +18,7 @@ import { requestCeiling } from './http/request-ceiling.js';
 import { registerRoutes } from './http/routes.js';
 import { createLogger } from './logger.js';
 import { createPasswordHasher } from './modules/auth/password-hasher.js';
-import { loadSigningKeys } from './modules/auth/signing-keys.js';
+import { loadSigningKeys, type SigningKeySource } from './modules/auth/signing-keys.js';
 import { openRateLimitStore } from './modules/rate-limit/rate-limit-store.js';
 import { createRateLimiters } from './modules/rate-limit/rate-limiters.js';
 import { startSessionCleanup } from './modules/sessions/session-cleanup.js';
@@ -47,12 +47,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? (() => new Date());
   const database = await openDatabase(config.database, config.dataDir);
-  const keys = await loadSigningKeys({
-    privateKey: config.jwt.privateKey,
-    keyId: config.jwt.keyId,
-    additionalPublicKeys: config.jwt.additionalPublicKeys,
-    developmentKeyDir: config.database.url === 'memory://' ? undefined : path.resolve(config.dataDir, 'keys'),
-  });
+  const keys = await loadSigningKeys(signingKeySource(config));
   const hasher = await createPasswordHasher(options.passwordHashing ?? config.passwords.hashing);
   const rateLimitStore = openRateLimitStore(config.redis, logger);
   const limiters = createRateLimiters(config.rateLimits, rateLimitStore.factory);
@@ -77,6 +72,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       await rateLimitStore.close();
       await database.close();
     },
+  };
+}
+
+export function signingKeySource(config: Config): SigningKeySource {
+  return {
+    privateKey: config.jwt.privateKey,
+    keyId: config.jwt.keyId,
+    additionalPublicKeys: config.jwt.additionalPublicKeys,
+    developmentKeyDir: config.database.url === 'memory://' ? undefined : path.resolve(config.dataDir, 'keys'),
   };
 }
 
