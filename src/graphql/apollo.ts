@@ -26,6 +26,7 @@ export function createApolloServer(config: Config, fastify: FastifyInstance, log
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.graphql.hideSuggestions,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.graphql.limits.maxTokens },
     formatError: createFormatError({
       onMasked: (original) => logger.error({ err: original }, 'unexpected error masked in GraphQL response'),
       hideSuggestions: config.graphql.hideSuggestions,

@@ -1,6 +1,6 @@
 /**
  * Limits on the shape of a GraphQL document, checked before anything executes: graphql-armor's
- * depth, alias, directive, token and cost limits, its "Did you mean" masking, plus a rule against
+ * depth, alias, directive and cost limits (tokens: see parseOptions in apollo.ts), its "Did you mean" masking, plus a rule against
  * circular introspection. Rejections are GRAPHQL_VALIDATION_FAILED / BAD_USER_INPUT with HTTP 400.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -20,7 +20,9 @@ export function armorProtection(graphql: Config['graphql']) {
     maxDepth: { n: limits.maxDepth, exposeLimits: false },
     maxAliases: { n: limits.maxAliases, exposeLimits: false },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: false },
-    maxTokens: { n: limits.maxTokens, exposeLimits: false },
+    // Token counting is graphql-js's own (`parseOptions.maxTokens` in apollo.ts): armor's plugin
+    // throws from parsingDidStart, which Apollo turns into a 500.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost, exposeLimits: false },
     blockFieldSuggestion: { enabled: graphql.hideSuggestions },
   }).protect();
