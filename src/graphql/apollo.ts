@@ -17,7 +17,7 @@ export function createApolloServer(config: Config, fastify: FastifyInstance, log
   const landingPage = config.graphql.landingPage
     ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true })
     : ApolloServerPluginLandingPageDisabled();
-  const armor = armorProtection(config.graphql);
+  const armor = armorProtection(config.graphql.limits);
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
     introspection: config.graphql.introspection,

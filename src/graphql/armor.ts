@@ -1,6 +1,6 @@
 /**
  * Limits on the shape of a GraphQL document, checked before anything executes: graphql-armor's
- * depth, alias, directive and cost limits (tokens: see parseOptions in apollo.ts), its "Did you mean" masking, plus a rule against
+ * depth, alias, directive and cost limits (tokens: see parseOptions in apollo.ts), plus a rule against
  * circular introspection. Rejections are GRAPHQL_VALIDATION_FAILED / BAD_USER_INPUT with HTTP 400.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -12,10 +12,9 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import type { Config } from '../config.js';
+import type { GraphQLLimits } from '../config.js';
 
-export function armorProtection(graphql: Config['graphql']) {
-  const { limits } = graphql;
+export function armorProtection(limits: GraphQLLimits) {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, exposeLimits: false },
     maxAliases: { n: limits.maxAliases, exposeLimits: false },
@@ -24,7 +23,8 @@ export function armorProtection(graphql: Config['graphql']) {
     // throws from parsingDidStart, which Apollo turns into a 500.
     maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost, exposeLimits: false },
-    blockFieldSuggestion: { enabled: graphql.hideSuggestions },
+    // Suggestions are removed by formatError (withoutSuggestions), which also covers enum values.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return { plugins, validationRules: [...validationRules, introspectionCycleRule] };
 }
