@@ -50,6 +50,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const keys = await loadSigningKeys(signingKeySource(config));
   const hasher = await createPasswordHasher(options.passwordHashing ?? config.passwords.hashing);
   const rateLimitStore = openRateLimitStore(config.redis, logger);
+  await rateLimitStore.ready();
   const limiters = createRateLimiters(config.rateLimits, rateLimitStore.factory);
   const services = createServices({ config, db: database.db, hasher, keys, limiters, logger });
 

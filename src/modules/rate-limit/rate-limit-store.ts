@@ -14,17 +14,21 @@ import { memoryLimiterFactory, type LimiterFactory } from './rate-limiters.js';
 export interface RateLimitStore {
   kind: 'memory' | 'redis';
   factory: LimiterFactory;
+  /** Resolves once Redis is connected or the connect timeout passed: start-up never hangs on it. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
+const CONNECT_TIMEOUT_MS = 2000;
+
 export function openRateLimitStore(redis: Config['redis'], logger: Logger): RateLimitStore {
-  if (!redis) return { kind: 'memory', factory: memoryLimiterFactory, close: async () => {} };
+  if (!redis) return { kind: 'memory', factory: memoryLimiterFactory, ready: async () => {}, close: async () => {} };
   const client = new Redis(redis.url, {
     // Fail fast while disconnected so the insurance limiter answers at once.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: redis.commandTimeoutMs,
-    connectTimeout: 2000,
+    connectTimeout: CONNECT_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(attempt * 250, 2000),
   });
   watchOutages(client, logger);
@@ -40,6 +44,7 @@ export function openRateLimitStore(redis: Config['redis'], logger: Logger): Rate
   return {
     kind: 'redis',
     factory,
+    ready: () => connectedOrTimeout(client),
     async close() {
       client.disconnect();
     },
@@ -51,11 +56,22 @@ function watchOutages(client: Redis, logger: Logger): void {
   client.on('error', (err: Error) => {
     if (down) return;
     down = true;
-    logger.warn({ err: { message: err.message } }, 'rate-limit store (Redis) unavailable; using in-memory limits until it is back');
+    logger.warn({ err: { message: err.message } }, 'rate-limit store (Redis) unavailable; falling back to in-memory limits');
   });
   client.on('ready', () => {
     if (!down) return;
     down = false;
-    logger.info('rate-limit store (Redis) is back; limits are shared again');
+    logger.info('rate-limit store (Redis) reconnected; limits are shared again');
+  });
+}
+
+function connectedOrTimeout(client: Redis): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, CONNECT_TIMEOUT_MS);
+    client.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
