@@ -97,8 +97,15 @@ function createFastify(config: Config, logger: Logger): FastifyInstance {
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     },
   });
+  // Once closing, answers to in-flight requests end their keep-alive connection; otherwise the
+  // idle sockets they leave behind would hold shutdown open for the whole keep-alive timeout.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
   fastify.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
