@@ -13,6 +13,8 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { loadSigningKeys } from './modules/auth/signing-keys.js';
 
+const RESTART_DELAY_MS = 1000;
+
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
   const database = await openDatabase(config.database, config.dataDir);
   await database.close();
@@ -23,7 +25,8 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
     logger.error({ pid: worker.process.pid, code, signal }, 'worker exited unexpectedly; starting a new one');
-    fork();
+    // A pause, so a worker that cannot start (database down) does not spin the CPU.
+    setTimeout(() => stopping || fork(), RESTART_DELAY_MS);
   });
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

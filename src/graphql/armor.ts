@@ -1,7 +1,7 @@
 /**
  * Limits on the shape of a GraphQL document, checked before anything executes: graphql-armor's
  * depth, alias, directive and cost limits (tokens: see parseOptions in apollo.ts), plus a rule against
- * circular introspection. Rejections are GRAPHQL_VALIDATION_FAILED / BAD_USER_INPUT with HTTP 400.
+ * circular introspection. Rejections are HTTP 400 with GRAPHQL_VALIDATION_FAILED.
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
