@@ -5,13 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config, RateLimitRule } from '../../../src/config.js';
 import { RateLimitedError } from '../../../src/graphql/errors.js';
 import { openRateLimitStore, type RateLimitStore } from '../../../src/modules/rate-limit/rate-limit-store.js';
 import { createRateLimiters } from '../../../src/modules/rate-limit/rate-limiters.js';
+import { freePort } from '../../helpers/private-postgres.js';
 import { capturingLogger, reachableRedisUrl, uniqueKeyPrefix } from '../../helpers/redis.js';
 
 const rule = (points: number): RateLimitRule => ({ points, durationSeconds: 60 });
@@ -22,14 +22,6 @@ const RULES: Config['rateLimits'] = {
   refreshPerSession: rule(60),
   globalPerIp: rule(1000),
 };
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 async function outcome(work: Promise<void>): Promise<'ok' | 'RATE_LIMITED'> {
   try {
