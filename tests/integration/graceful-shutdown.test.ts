@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOGIN, REGISTER, STRONG_PASSWORD, uniqueEmail } from '../helpers/fixtures.js';
-import { freePort } from '../helpers/private-postgres.js';
+import { freePort } from '../helpers/ports.js';
 import { createTestDatabase } from '../helpers/test-database.js';
 
 const IN_FLIGHT = 16;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN, STRONG_PASSWORD, registerUser } from '../helpers/fixtures.js';
-import { freePort } from '../helpers/private-postgres.js';
+import { freePort } from '../helpers/ports.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 
 let server: TestServer;

@@ -11,7 +11,7 @@ import type { Config, RateLimitRule } from '../../../src/config.js';
 import { RateLimitedError } from '../../../src/graphql/errors.js';
 import { openRateLimitStore, type RateLimitStore } from '../../../src/modules/rate-limit/rate-limit-store.js';
 import { createRateLimiters } from '../../../src/modules/rate-limit/rate-limiters.js';
-import { freePort } from '../../helpers/private-postgres.js';
+import { freePort } from '../../helpers/ports.js';
 import { capturingLogger, reachableRedisUrl, uniqueKeyPrefix } from '../../helpers/redis.js';
 
 const rule = (points: number): RateLimitRule => ({ points, durationSeconds: 60 });
