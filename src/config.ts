@@ -13,6 +13,11 @@ const list = z.string().transform((v) =>
   v.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
 );
 
+/** Exact origins (scheme://host[:port]); a wildcard with credentials would let any site act as the user. */
+const corsOrigins = list.refine((origins) => origins.every((o) => o !== '*' && /^https?:\/\/[^/\s*]+$/.test(o)), {
+  message: 'must be comma-separated origins like https://app.example.com; "*" is not allowed with credentials',
+});
+
 const trustProxy = z.string().transform((value, ctx): boolean | number | string[] => {
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d+$/.test(value)) return Number(value);
@@ -50,7 +55,7 @@ const envSchema = z.object({
   COOKIE_SECURE: bool.optional(),
   COOKIE_SAME_SITE: z.enum(['strict', 'lax', 'none']).default('strict'),
   COOKIE_NAME: z.string().regex(/^[A-Za-z0-9_-]+$/).default('latchkey_refresh'),
-  CORS_ORIGINS: list.optional(),
+  CORS_ORIGINS: corsOrigins.optional(),
   TRUST_PROXY: trustProxy.default(false),
   BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(100 * 1024),
   GRAPHQL_INTROSPECTION: bool.optional(),
@@ -84,6 +89,20 @@ const envSchema = z.object({
   ACCOUNT_MAIL_IP_WINDOW_SECONDS: int(1).default(3600),
   UPLOAD_DIR: z.string().min(1).optional(),
   AVATAR_MAX_BYTES: int(1024, 50 * 1024 * 1024).default(2 * 1024 * 1024),
+  // Abuse resistance and scale-out (issue 5).
+  WEB_CONCURRENCY: int(1, 64).default(1),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  REDIS_KEY_PREFIX: z.string().max(64).default('latchkey:rl:'),
+  REDIS_COMMAND_TIMEOUT_MS: int(10, 60_000).default(500),
+  GLOBAL_MAX_PER_IP: int(1).default(1000),
+  GLOBAL_IP_WINDOW_SECONDS: int(1).default(60),
+  HSTS: bool.optional(),
+  GRAPHQL_MAX_DEPTH: int(1, 100).default(8),
+  GRAPHQL_MAX_ALIASES: int(0, 1000).default(15),
+  GRAPHQL_MAX_DIRECTIVES: int(0, 1000).default(5),
+  GRAPHQL_MAX_TOKENS: int(10, 1_000_000).default(400),
+  GRAPHQL_MAX_COST: int(1).default(20_000),
+  GRAPHQL_HIDE_SUGGESTIONS: bool.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -135,8 +154,14 @@ export interface Config {
     trustProxy: boolean | number | string[];
     bodyLimitBytes: number;
     shutdownGraceMs: number;
+    /** Strict-Transport-Security; only meaningful when clients reach us over TLS. */
+    hsts: boolean;
   };
-  graphql: { introspection: boolean; landingPage: boolean };
+  graphql: { introspection: boolean; landingPage: boolean; hideSuggestions: boolean; limits: GraphQLLimits };
+  /** Worker processes (node:cluster) on this machine. */
+  webConcurrency: number;
+  /** Shared rate-limit store; undefined keeps limits in process memory. */
+  redis: { url: string; keyPrefix: string; commandTimeoutMs: number } | undefined;
   passwords: { minLength: number; maxLength: number; minStrength: number; hashing: PasswordHashingParams };
   rateLimits: {
     loginFailuresPerAccount: RateLimitRule;
@@ -145,6 +170,7 @@ export interface Config {
     refreshPerSession: RateLimitRule;
     accountMailPerAccount: RateLimitRule;
     accountMailPerIp: RateLimitRule;
+    globalPerIp: RateLimitRule;
   };
   /** Where links in emails and stored avatar URLs point. */
   publicUrl: string;
@@ -169,6 +195,14 @@ export interface MailConfig {
 export interface AccountConfig {
   requireEmailVerification: boolean;
   tokenTtlSeconds: { EMAIL_VERIFICATION: number; PASSWORD_RESET: number; EMAIL_CHANGE: number };
+}
+
+export interface GraphQLLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
 }
 
 export class ConfigError extends Error {}
@@ -198,6 +232,7 @@ function toConfig(env: Env): Config {
   if (isProduction && !env.JWT_PRIVATE_KEY) {
     throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required when NODE_ENV=production');
   }
+  checkScaleOut(env, isProduction);
   return {
     env: env.NODE_ENV,
     isProduction,
@@ -233,11 +268,24 @@ function toConfig(env: Env): Config {
       trustProxy: env.TRUST_PROXY,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+      hsts: env.HSTS ?? publicUrl.startsWith('https://'),
     },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
       landingPage: env.GRAPHQL_LANDING_PAGE ?? !isProduction,
+      hideSuggestions: env.GRAPHQL_HIDE_SUGGESTIONS ?? isProduction,
+      limits: {
+        maxDepth: env.GRAPHQL_MAX_DEPTH,
+        maxAliases: env.GRAPHQL_MAX_ALIASES,
+        maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+        maxTokens: env.GRAPHQL_MAX_TOKENS,
+        maxCost: env.GRAPHQL_MAX_COST,
+      },
     },
+    webConcurrency: env.WEB_CONCURRENCY,
+    redis: env.REDIS_URL
+      ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS }
+      : undefined,
     passwords: {
       minLength: env.PASSWORD_MIN_LENGTH,
       maxLength: 128,
@@ -251,6 +299,7 @@ function toConfig(env: Env): Config {
       refreshPerSession: { points: env.REFRESH_MAX_PER_SESSION, durationSeconds: env.REFRESH_SESSION_WINDOW_SECONDS },
       accountMailPerAccount: { points: env.ACCOUNT_MAIL_MAX_PER_ACCOUNT, durationSeconds: env.ACCOUNT_MAIL_ACCOUNT_WINDOW_SECONDS },
       accountMailPerIp: { points: env.ACCOUNT_MAIL_MAX_PER_IP, durationSeconds: env.ACCOUNT_MAIL_IP_WINDOW_SECONDS },
+      globalPerIp: { points: env.GLOBAL_MAX_PER_IP, durationSeconds: env.GLOBAL_IP_WINDOW_SECONDS },
     },
     publicUrl: publicUrl.replace(/\/+$/, ''),
     ...accountSettings(env),
@@ -279,4 +328,18 @@ function accountSettings(env: Env): Pick<Config, 'mail' | 'account' | 'uploads'>
     },
     uploads: { dir: env.UPLOAD_DIR ?? path.join(env.DATA_DIR, 'uploads'), avatarMaxBytes: env.AVATAR_MAX_BYTES },
   };
+}
+
+/**
+ * Several workers must share everything: an on-disk PGlite can be opened by one process only, and
+ * in-memory rate limits would be multiplied by the number of workers.
+ */
+function checkScaleOut(env: Env, isProduction: boolean): void {
+  if (env.WEB_CONCURRENCY === 1) return;
+  if (!env.DATABASE_URL?.startsWith('postgres')) {
+    throw new ConfigError('Invalid configuration:\n  WEB_CONCURRENCY: more than 1 worker requires a postgres:// DATABASE_URL (PGlite is single-process)');
+  }
+  if (isProduction && !env.REDIS_URL) {
+    throw new ConfigError('Invalid configuration:\n  WEB_CONCURRENCY: more than 1 worker in production requires REDIS_URL (shared rate limits)');
+  }
 }

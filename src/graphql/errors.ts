@@ -81,15 +81,19 @@ const REQUEST_ERROR_CODES = new Set<string>([
 
 export interface MaskOptions {
   onMasked: (original: unknown) => void;
+  /** Strip "Did you mean ...?" hints, which leak schema names (validation AND variable errors). */
+  hideSuggestions?: boolean;
 }
 
-export function createFormatError({ onMasked }: MaskOptions) {
+export function createFormatError({ onMasked, hideSuggestions = false }: MaskOptions) {
+  const clean = (formatted: GraphQLFormattedError) =>
+    withoutStacktrace(hideSuggestions ? withoutSuggestions(formatted) : formatted);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof AppError) return withoutStacktrace(formatted);
+    if (original instanceof AppError) return clean(formatted);
     const code = formatted.extensions?.code;
     if (original instanceof GraphQLError && typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-      return withoutStacktrace(formatted);
+      return clean(formatted);
     }
     onMasked(original);
     return {
@@ -98,6 +102,12 @@ export function createFormatError({ onMasked }: MaskOptions) {
       extensions: { code: ERROR_CODES.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** Covers graphql-js's field, argument, type and enum-value suggestions anywhere in a message. */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/ ?Did you mean [^?]*\?/g, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
