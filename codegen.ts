@@ -21,6 +21,7 @@ const config: CodegenConfig = {
           User: '../db/schema.js#UserRow',
           Session: '../modules/sessions/session-model.js#SessionModel',
           AuthPayload: '../modules/auth/auth.service.js#AuthResult',
+          ServiceAccount: '../db/schema.js#ServiceAccountRow',
         },
       },
     },

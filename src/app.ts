@@ -29,6 +29,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Overrides config.passwords.hashing (tests use cheap parameters). */
   passwordHashing?: PasswordHashingParams;
+  /** Sees every SQL statement (tests only: counts statements). */
+  onQuery?: (sql: string) => void;
 }
 
 export interface App {
@@ -44,7 +46,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? (() => new Date());
-  const database = await openDatabase(config.database, config.dataDir);
+  const database = await openDatabase(config.database, config.dataDir, { onQuery: options.onQuery });
   const keys = await loadSigningKeys({
     privateKey: config.jwt.privateKey,
     keyId: config.jwt.keyId,

@@ -65,6 +65,12 @@ const envSchema = z.object({
   REFRESH_MAX_PER_SESSION: int(1).default(60),
   REFRESH_SESSION_WINDOW_SECONDS: int(1).default(60),
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
+  JWT_KEY_DIR: z.string().min(1).optional(),
+  SERVICE_TOKEN_TTL_SECONDS: int(30, 3600).default(300),
+  SERVICE_AUTH_MAX_PER_CLIENT: int(1).default(600),
+  SERVICE_AUTH_CLIENT_WINDOW_SECONDS: int(1).default(60),
+  SERVICE_AUTH_MAX_FAILURES_PER_IP: int(1).default(20),
+  SERVICE_AUTH_IP_WINDOW_SECONDS: int(1).default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -101,6 +107,9 @@ export interface Config {
     keyId: string | undefined;
     additionalPublicKeys: string | undefined;
     accessTokenTtlSeconds: number;
+    /** Directory of key files (*.json JWKs, *.pem); see signing-keys.ts. */
+    keyDir: string | undefined;
+    serviceTokenTtlSeconds: number;
   };
   sessions: {
     idleTtlSeconds: number;
@@ -124,6 +133,8 @@ export interface Config {
     loginFailuresPerIp: RateLimitRule;
     registerPerIp: RateLimitRule;
     refreshPerSession: RateLimitRule;
+    serviceAuthPerClient: RateLimitRule;
+    serviceAuthFailuresPerIp: RateLimitRule;
   };
 }
 
@@ -151,8 +162,8 @@ function toConfig(env: Env): Config {
   if (env.COOKIE_SAME_SITE === 'none' && !cookieSecure) {
     throw new ConfigError('Invalid configuration:\n  COOKIE_SAME_SITE: "none" requires COOKIE_SECURE=true');
   }
-  if (isProduction && !env.JWT_PRIVATE_KEY) {
-    throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required when NODE_ENV=production');
+  if (isProduction && !env.JWT_PRIVATE_KEY && !env.JWT_KEY_DIR) {
+    throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required when NODE_ENV=production (or JWT_KEY_DIR)');
   }
   return {
     env: env.NODE_ENV,
@@ -174,6 +185,8 @@ function toConfig(env: Env): Config {
       keyId: env.JWT_KEY_ID,
       additionalPublicKeys: env.JWT_ADDITIONAL_PUBLIC_KEYS,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      keyDir: env.JWT_KEY_DIR,
+      serviceTokenTtlSeconds: env.SERVICE_TOKEN_TTL_SECONDS,
     },
     sessions: {
       idleTtlSeconds: env.SESSION_IDLE_TTL_SECONDS,
@@ -205,6 +218,8 @@ function toConfig(env: Env): Config {
       loginFailuresPerIp: { points: env.LOGIN_MAX_FAILURES_PER_IP, durationSeconds: env.LOGIN_IP_WINDOW_SECONDS },
       registerPerIp: { points: env.REGISTER_MAX_PER_IP, durationSeconds: env.REGISTER_IP_WINDOW_SECONDS },
       refreshPerSession: { points: env.REFRESH_MAX_PER_SESSION, durationSeconds: env.REFRESH_SESSION_WINDOW_SECONDS },
+      serviceAuthPerClient: { points: env.SERVICE_AUTH_MAX_PER_CLIENT, durationSeconds: env.SERVICE_AUTH_CLIENT_WINDOW_SECONDS },
+      serviceAuthFailuresPerIp: { points: env.SERVICE_AUTH_MAX_FAILURES_PER_IP, durationSeconds: env.SERVICE_AUTH_IP_WINDOW_SECONDS },
     },
   };
 }

@@ -7,6 +7,7 @@ import { accessTokenSettings, createAuthService } from './modules/auth/auth.serv
 import type { PasswordHasher } from './modules/auth/password-hasher.js';
 import type { SigningKeys } from './modules/auth/signing-keys.js';
 import type { RateLimiters } from './modules/rate-limit/rate-limiters.js';
+import { createServiceAccountsService } from './modules/service-accounts/service-accounts.service.js';
 import { createSessionsService } from './modules/sessions/sessions.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 
@@ -28,6 +29,12 @@ export function createServices(deps: ServiceDeps) {
     limiters: deps.limiters,
     logger: deps.logger,
   });
+  const serviceAccounts = createServiceAccountsService({
+    repos,
+    keys: deps.keys,
+    tokenSettings: { ...accessTokenSettings(deps.config), ttlSeconds: deps.config.jwt.serviceTokenTtlSeconds },
+    limiters: deps.limiters,
+  });
   const auth = createAuthService({
     repos,
     sessions,
@@ -37,9 +44,10 @@ export function createServices(deps: ServiceDeps) {
     limiters: deps.limiters,
     passwordPolicy: deps.config.passwords,
     logger: deps.logger,
+    serviceAccounts,
   });
   const users = createUsersService({ repos });
-  return { auth, sessions, users };
+  return { auth, sessions, users, serviceAccounts };
 }
 
 export type Services = ReturnType<typeof createServices>;

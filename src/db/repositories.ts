@@ -4,6 +4,7 @@
  * so a multi-step change (and its audit record) commits or rolls back as one.
  */
 import { createAuditRepository } from '../modules/audit/audit.repository.js';
+import { createServiceAccountsRepository } from '../modules/service-accounts/service-accounts.repository.js';
 import { createSessionsRepository } from '../modules/sessions/sessions.repository.js';
 import { createUsersRepository } from '../modules/users/users.repository.js';
 import type { Database } from './client.js';
@@ -12,6 +13,7 @@ export interface Repositories {
   users: ReturnType<typeof createUsersRepository>;
   sessions: ReturnType<typeof createSessionsRepository>;
   audit: ReturnType<typeof createAuditRepository>;
+  serviceAccounts: ReturnType<typeof createServiceAccountsRepository>;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
@@ -20,6 +22,7 @@ export function createRepositories(db: Database): Repositories {
     users: createUsersRepository(db),
     sessions: createSessionsRepository(db),
     audit: createAuditRepository(db),
+    serviceAccounts: createServiceAccountsRepository(db),
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx as unknown as Database))),
   };
 }

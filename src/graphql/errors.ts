@@ -59,6 +59,8 @@ export const invalidToken = () => new AppError(ERROR_CODES.INVALID_TOKEN, 'Token
 export const emailTaken = () =>
   new AppError(ERROR_CODES.EMAIL_TAKEN, 'An account with this email already exists', { field: 'email' });
 export const accountSuspended = () => new AppError(ERROR_CODES.ACCOUNT_SUSPENDED, 'This account is suspended');
+export const invalidClientCredentials = () =>
+  new AppError(ERROR_CODES.INVALID_CREDENTIALS, 'Client id or secret is incorrect, or the service account is revoked');
 export const notFound = (what: string) => new AppError(ERROR_CODES.NOT_FOUND, `${what} not found`);
 
 /** Errors produced by Apollo/graphql-js itself about the request; safe to show as they are. */

@@ -11,7 +11,9 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { Resolvers } from '../generated/graphql.js';
 import { authResolvers } from '../modules/auth/auth.resolvers.js';
+import { serviceAccountsResolvers } from '../modules/service-accounts/service-accounts.resolvers.js';
 import { sessionsResolvers } from '../modules/sessions/sessions.resolvers.js';
+import { userLookupResolvers } from '../modules/users/user-lookup.resolvers.js';
 import { usersResolvers } from '../modules/users/users.resolvers.js';
 import { permissions } from './permissions.js';
 import { DateTime } from './scalars.js';
@@ -23,6 +25,8 @@ const resolvers: Resolvers[] = [
   usersResolvers,
   sessionsResolvers,
   authResolvers,
+  serviceAccountsResolvers,
+  userLookupResolvers,
 ];
 
 export function loadTypeDefs() {

@@ -9,6 +9,8 @@ export const AUDIT_EVENTS = {
   LOGOUT: 'session.logout',
   SESSION_REVOKED: 'session.revoked',
   REFRESH_TOKEN_REUSE: 'session.refresh_token_reuse',
+  SERVICE_ACCOUNT_CREATED: 'service_account.created',
+  SERVICE_ACCOUNT_REVOKED: 'service_account.revoked',
 } as const;
 
 export type AuditEventType = (typeof AUDIT_EVENTS)[keyof typeof AUDIT_EVENTS];

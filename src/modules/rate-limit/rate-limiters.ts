@@ -22,6 +22,10 @@ export interface RateLimiters {
   loginFailuresPerIp: Limiter;
   registerPerIp: Limiter;
   refreshPerSession: Limiter;
+  /** Token exchanges and raw-secret requests per service account. */
+  serviceAuthPerClient: Limiter;
+  /** Failed service-account authentications per IP. */
+  serviceAuthFailuresPerIp: Limiter;
 }
 
 export type LimiterFactory = (name: string, rule: RateLimitRule) => RateLimiterAbstract;
@@ -39,6 +43,8 @@ export function createRateLimiters(
     loginFailuresPerIp: make('loginFailuresPerIp'),
     registerPerIp: make('registerPerIp'),
     refreshPerSession: make('refreshPerSession'),
+    serviceAuthPerClient: make('serviceAuthPerClient'),
+    serviceAuthFailuresPerIp: make('serviceAuthFailuresPerIp'),
   };
 }
 
