@@ -51,6 +51,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     privateKey: config.jwt.privateKey,
     keyId: config.jwt.keyId,
     additionalPublicKeys: config.jwt.additionalPublicKeys,
+    keyDir: config.jwt.keyDir,
     developmentKeyDir: config.database.url === 'memory://' ? undefined : path.resolve(config.dataDir, 'keys'),
   });
   const hasher = await createPasswordHasher(options.passwordHashing ?? config.passwords.hashing);
