@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { signAccessToken, signServiceToken, verifyAccessToken } from '../../src/modules/auth/access-token.js';
-import { generateSigningJwk, loadSigningKeys } from '../../src/modules/auth/signing-keys.js';
+import { signAccessToken, signServiceToken, verifyAccessToken } from '../../../src/modules/auth/access-token.js';
+import { generateSigningJwk, loadSigningKeys } from '../../../src/modules/auth/signing-keys.js';
 import {
   effectiveScopes,
   generateServiceCredentials,
@@ -9,7 +9,7 @@ import {
   isServiceAccountActive,
   isServiceSecret,
   parseScopes,
-} from '../../src/modules/service-accounts/service-secret.js';
+} from '../../../src/modules/service-accounts/service-secret.js';
 
 describe('service credentials', () => {
   it('generates distinct prefixed secrets whose hash is stored', () => {
