@@ -81,7 +81,7 @@ $('reload').addEventListener('click', () => guarded(render));
 $('logout').addEventListener('click', () => guarded(() => session.logout()));
 
 // On load the tab has no access token: the refresh cookie, if any, signs it back in.
-void guarded(async () => {
-  if (await session.refresh()) await render();
-  else show('signed-out');
-});
+session
+  .refresh()
+  .then((signedIn) => (signedIn ? render() : show('signed-out')))
+  .catch((error: Error) => show('signed-out', `Could not reach Latchkey: ${error.message}`));
