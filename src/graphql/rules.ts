@@ -47,10 +47,8 @@ export const isSelf = rule({ cache: 'no_cache' })((parent: UserRow, _args, ctx: 
  */
 export function hasScope(scope: string) {
   return rule(`hasScope:${scope}`, { cache: 'contextual' })((_parent, _args, ctx: GraphQLContext) => {
-    if (ctx.auth.status !== 'service') {
-      if (ctx.auth.status === 'authenticated') return new ForbiddenError(`Scope ${scope} required`);
-      return new UnauthenticatedError(ctx.auth.status === 'invalid' ? ctx.auth.reason : undefined);
-    }
+    if (ctx.auth.status === 'authenticated') return new ForbiddenError(`Scope ${scope} required`);
+    if (ctx.auth.status !== 'service') return notAUser(ctx.auth);
     return ctx.auth.service.scopes.includes(scope) ? true : new ForbiddenError(`Scope ${scope} required`, { scope });
   });
 }
