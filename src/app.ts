@@ -33,6 +33,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Overrides config.passwords.hashing (tests use cheap parameters). */
   passwordHashing?: PasswordHashingParams;
+  /** Sees every SQL statement (tests only: counts statements). */
+  onQuery?: (sql: string) => void;
 }
 
 export interface App {
@@ -48,7 +50,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? (() => new Date());
-  const database = await openDatabase(config.database, config.dataDir);
+  const database = await openDatabase(config.database, config.dataDir, { onQuery: options.onQuery });
   const keys = await loadSigningKeys(signingKeySource(config));
   const hasher = await createPasswordHasher(options.passwordHashing ?? config.passwords.hashing);
   const rateLimitStore = openRateLimitStore(config.redis, logger);
@@ -86,6 +88,7 @@ export function signingKeySource(config: Config): SigningKeySource {
     privateKey: config.jwt.privateKey,
     keyId: config.jwt.keyId,
     additionalPublicKeys: config.jwt.additionalPublicKeys,
+    keyDir: config.jwt.keyDir,
     developmentKeyDir: config.database.url === 'memory://' ? undefined : path.resolve(config.dataDir, 'keys'),
   };
 }

@@ -103,6 +103,12 @@ const envSchema = z.object({
   GRAPHQL_MAX_TOKENS: int(10, 1_000_000).default(400),
   GRAPHQL_MAX_COST: int(1).default(20_000),
   GRAPHQL_HIDE_SUGGESTIONS: bool.optional(),
+  JWT_KEY_DIR: z.string().min(1).optional(),
+  SERVICE_TOKEN_TTL_SECONDS: int(30, 3600).default(300),
+  SERVICE_AUTH_MAX_PER_CLIENT: int(1).default(600),
+  SERVICE_AUTH_CLIENT_WINDOW_SECONDS: int(1).default(60),
+  SERVICE_AUTH_MAX_FAILURES_PER_IP: int(1).default(20),
+  SERVICE_AUTH_IP_WINDOW_SECONDS: int(1).default(300),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -139,6 +145,9 @@ export interface Config {
     keyId: string | undefined;
     additionalPublicKeys: string | undefined;
     accessTokenTtlSeconds: number;
+    /** Directory of key files (*.json JWKs, *.pem); see signing-keys.ts. */
+    keyDir: string | undefined;
+    serviceTokenTtlSeconds: number;
   };
   sessions: {
     idleTtlSeconds: number;
@@ -171,6 +180,8 @@ export interface Config {
     accountMailPerAccount: RateLimitRule;
     accountMailPerIp: RateLimitRule;
     globalPerIp: RateLimitRule;
+    serviceAuthPerClient: RateLimitRule;
+    serviceAuthFailuresPerIp: RateLimitRule;
   };
   /** Where links in emails and stored avatar URLs point. */
   publicUrl: string;
@@ -229,8 +240,8 @@ function toConfig(env: Env): Config {
   if (env.COOKIE_SAME_SITE === 'none' && !cookieSecure) {
     throw new ConfigError('Invalid configuration:\n  COOKIE_SAME_SITE: "none" requires COOKIE_SECURE=true');
   }
-  if (isProduction && !env.JWT_PRIVATE_KEY) {
-    throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required when NODE_ENV=production');
+  if (isProduction && !env.JWT_PRIVATE_KEY && !env.JWT_KEY_DIR) {
+    throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required when NODE_ENV=production (or JWT_KEY_DIR)');
   }
   checkScaleOut(env, isProduction);
   return {
@@ -253,6 +264,8 @@ function toConfig(env: Env): Config {
       keyId: env.JWT_KEY_ID,
       additionalPublicKeys: env.JWT_ADDITIONAL_PUBLIC_KEYS,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      keyDir: env.JWT_KEY_DIR,
+      serviceTokenTtlSeconds: env.SERVICE_TOKEN_TTL_SECONDS,
     },
     sessions: {
       idleTtlSeconds: env.SESSION_IDLE_TTL_SECONDS,
@@ -300,6 +313,8 @@ function toConfig(env: Env): Config {
       accountMailPerAccount: { points: env.ACCOUNT_MAIL_MAX_PER_ACCOUNT, durationSeconds: env.ACCOUNT_MAIL_ACCOUNT_WINDOW_SECONDS },
       accountMailPerIp: { points: env.ACCOUNT_MAIL_MAX_PER_IP, durationSeconds: env.ACCOUNT_MAIL_IP_WINDOW_SECONDS },
       globalPerIp: { points: env.GLOBAL_MAX_PER_IP, durationSeconds: env.GLOBAL_IP_WINDOW_SECONDS },
+      serviceAuthPerClient: { points: env.SERVICE_AUTH_MAX_PER_CLIENT, durationSeconds: env.SERVICE_AUTH_CLIENT_WINDOW_SECONDS },
+      serviceAuthFailuresPerIp: { points: env.SERVICE_AUTH_MAX_FAILURES_PER_IP, durationSeconds: env.SERVICE_AUTH_IP_WINDOW_SECONDS },
     },
     publicUrl: publicUrl.replace(/\/+$/, ''),
     ...accountSettings(env),

@@ -14,6 +14,7 @@ import { createAccountMail } from './modules/mail/account-mail.js';
 import type { Mailer } from './modules/mail/mailer.js';
 import { createOneTimeTokensService } from './modules/one-time-tokens/one-time-tokens.service.js';
 import type { RateLimiters } from './modules/rate-limit/rate-limiters.js';
+import { createServiceAccountsService } from './modules/service-accounts/service-accounts.service.js';
 import { createSessionsService } from './modules/sessions/sessions.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 
@@ -37,6 +38,12 @@ export function createServices(deps: ServiceDeps) {
     logger: deps.logger,
   });
   const { account, avatars } = createAccountServices(deps, repos);
+  const serviceAccounts = createServiceAccountsService({
+    repos,
+    keys: deps.keys,
+    tokenSettings: { ...accessTokenSettings(deps.config), ttlSeconds: deps.config.jwt.serviceTokenTtlSeconds },
+    limiters: deps.limiters,
+  });
   const auth = createAuthService({
     repos,
     sessions,
@@ -47,9 +54,10 @@ export function createServices(deps: ServiceDeps) {
     passwordPolicy: deps.config.passwords,
     logger: deps.logger,
     afterSignUp: account.issueOnSignUp,
+    serviceAccounts,
   });
   const users = createUsersService({ repos });
-  return { auth, sessions, users, account, avatars };
+  return { auth, sessions, users, account, avatars, serviceAccounts };
 }
 
 function createAccountServices(deps: ServiceDeps, repos: ReturnType<typeof createRepositories>) {

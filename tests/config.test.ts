@@ -16,6 +16,7 @@ describe('config', () => {
     [{ COOKIE_SECURE: 'maybe' }, 'COOKIE_SECURE'],
     [{ NODE_ENV: 'production' }, 'JWT_PRIVATE_KEY'],
     [{ COOKIE_SAME_SITE: 'none', COOKIE_SECURE: 'false' }, 'COOKIE_SAME_SITE'],
+    [{ SERVICE_TOKEN_TTL_SECONDS: '7200' }, 'SERVICE_TOKEN_TTL_SECONDS'],
   ])('stops with a message naming the variable for %j', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(variable));
@@ -25,6 +26,11 @@ describe('config', () => {
     const config = loadConfig({ NODE_ENV: 'production', JWT_PRIVATE_KEY: '{"kty":"OKP"}' });
     expect(config.graphql).toMatchObject({ introspection: false, landingPage: false, hideSuggestions: true });
     expect(config.http.corsOrigins).toEqual([]);
+  });
+
+  it('accepts a key directory instead of a private key in production, and a 5-minute service token default', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_KEY_DIR: '/run/secrets/latchkey-keys' });
+    expect(config.jwt).toMatchObject({ keyDir: '/run/secrets/latchkey-keys', privateKey: undefined, serviceTokenTtlSeconds: 300 });
   });
 });
 

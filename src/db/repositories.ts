@@ -7,6 +7,7 @@ import { createAccountRepository } from '../modules/account/account.repository.j
 import { createAuditRepository } from '../modules/audit/audit.repository.js';
 import { createAvatarsRepository } from '../modules/avatars/avatars.repository.js';
 import { createOneTimeTokensRepository } from '../modules/one-time-tokens/one-time-tokens.repository.js';
+import { createServiceAccountsRepository } from '../modules/service-accounts/service-accounts.repository.js';
 import { createSessionsRepository } from '../modules/sessions/sessions.repository.js';
 import { createUsersRepository } from '../modules/users/users.repository.js';
 import type { Database } from './client.js';
@@ -18,6 +19,7 @@ export interface Repositories {
   account: ReturnType<typeof createAccountRepository>;
   oneTimeTokens: ReturnType<typeof createOneTimeTokensRepository>;
   avatars: ReturnType<typeof createAvatarsRepository>;
+  serviceAccounts: ReturnType<typeof createServiceAccountsRepository>;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
@@ -29,6 +31,7 @@ export function createRepositories(db: Database): Repositories {
     account: createAccountRepository(db),
     oneTimeTokens: createOneTimeTokensRepository(db),
     avatars: createAvatarsRepository(db),
+    serviceAccounts: createServiceAccountsRepository(db),
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx as unknown as Database))),
   };
 }

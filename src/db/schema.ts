@@ -122,8 +122,30 @@ export const auditEvents = pgTable(
   ],
 );
 
+/**
+ * Non-human clients (other backend services). The secret is shown once at creation; only its
+ * SHA-256 hash is kept (see src/modules/service-accounts/service-secret.ts for why that suffices).
+ */
+export const serviceAccounts = pgTable(
+  'service_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** Public identifier the service presents with its secret. */
+    clientId: text('client_id').notNull().unique(),
+    secretHash: text('secret_hash').notNull().unique(),
+    scopes: text('scopes').array().notNull(),
+    /** The administrator who created it; kept when that user is deleted. */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
+    lastUsedAt: timestamptz('last_used_at'),
+  },
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 export type OneTimeTokenRow = typeof oneTimeTokens.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+export type ServiceAccountRow = typeof serviceAccounts.$inferSelect;

@@ -62,6 +62,8 @@ export const invalidToken = () => new AppError(ERROR_CODES.INVALID_TOKEN, 'Token
 export const emailTaken = (field = 'email') =>
   new AppError(ERROR_CODES.EMAIL_TAKEN, 'An account with this email already exists', { field });
 export const accountSuspended = () => new AppError(ERROR_CODES.ACCOUNT_SUSPENDED, 'This account is suspended');
+export const invalidClientCredentials = () =>
+  new AppError(ERROR_CODES.INVALID_CREDENTIALS, 'Client id or secret is incorrect, or the service account is revoked');
 export const notFound = (what: string) => new AppError(ERROR_CODES.NOT_FOUND, `${what} not found`);
 export const wrongPassword = (field: string) =>
   new AppError(ERROR_CODES.INVALID_CREDENTIALS, 'Password is incorrect', { field });

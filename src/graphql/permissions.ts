@@ -5,13 +5,18 @@
  */
 import { allow, deny, or, shield } from 'graphql-shield';
 import { ForbiddenError } from './errors.js';
-import { isAdmin, isAnonymousOrAuthenticated, isAuthenticated, isSelf, isVerifiedUser } from './rules.js';
+import { hasScope, isAdmin, isAnonymousOrAuthenticated, isAuthenticated, isSelf, isVerifiedUser } from './rules.js';
+
+const canReadUsers = or(isAdmin, hasScope('users:read'));
 
 export const permissions = shield(
   {
     Query: {
       me: isAnonymousOrAuthenticated,
       sessions: isVerifiedUser,
+      user: canReadUsers,
+      usersByIds: canReadUsers,
+      serviceAccounts: isAdmin,
     },
     Mutation: {
       register: allow,
@@ -30,6 +35,9 @@ export const permissions = shield(
       updateProfile: isVerifiedUser,
       requestEmailChange: isVerifiedUser,
       deleteAccount: isVerifiedUser,
+      createServiceAccount: isAdmin,
+      revokeServiceAccount: isAdmin,
+      serviceToken: allow,
     },
     User: {
       '*': allow,
@@ -37,6 +45,9 @@ export const permissions = shield(
     },
     Session: allow,
     AuthPayload: allow,
+    ServiceAccount: allow,
+    ServiceAccountSecret: allow,
+    ServiceTokenPayload: allow,
   },
   {
     fallbackRule: deny,

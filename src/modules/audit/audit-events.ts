@@ -17,6 +17,8 @@ export const AUDIT_EVENTS = {
   EMAIL_CHANGE_CONFIRMED: 'account.email_change_confirmed',
   PROFILE_UPDATED: 'account.profile_updated',
   ACCOUNT_DELETED: 'account.deleted',
+  SERVICE_ACCOUNT_CREATED: 'service_account.created',
+  SERVICE_ACCOUNT_REVOKED: 'service_account.revoked',
 } as const;
 
 export type AuditEventType = (typeof AUDIT_EVENTS)[keyof typeof AUDIT_EVENTS];

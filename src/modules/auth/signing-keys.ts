@@ -15,8 +15,9 @@ import {
   type CryptoKey,
   type JWK,
 } from 'jose';
+import { JWT_ALGORITHM, readKeyDirectory } from './key-directory.js';
 
-export const JWT_ALGORITHM = 'EdDSA';
+export { JWT_ALGORITHM };
 
 export interface SigningKeys {
   kid: string;
@@ -33,15 +34,16 @@ export interface SigningKeySource {
   additionalPublicKeys: string | undefined;
   /** Where to keep a generated development key; undefined keeps it in memory only. */
   developmentKeyDir: string | undefined;
+  /** A directory of key files (see key-directory.ts); replaces privateKey when set. */
+  keyDir?: string | undefined;
 }
 
 export async function loadSigningKeys(source: SigningKeySource): Promise<SigningKeys> {
-  const privateJwk = source.privateKey
-    ? await parsePrivateKey(source.privateKey)
-    : await developmentKey(source.developmentKeyDir);
-  const currentPublic = await toPublicJwk(privateJwk, source.keyId ?? privateJwk.kid);
-  const olderPublic = await Promise.all(parsePublicKeyList(source.additionalPublicKeys).map((jwk) => toPublicJwk(jwk, jwk.kid)));
-  const jwks = [currentPublic, ...olderPublic.filter((jwk) => jwk.kid !== currentPublic.kid)];
+  const { privateJwk, older } = await sourceKeys(source);
+  const currentPublic = await toPublicJwk(privateJwk, source.keyDir ? privateJwk.kid : (source.keyId ?? privateJwk.kid));
+  const olderPublic = await Promise.all(older.map((jwk) => toPublicJwk(jwk, jwk.kid)));
+  const jwks = [currentPublic];
+  for (const jwk of olderPublic) if (!jwks.some((known) => known.kid === jwk.kid)) jwks.push(jwk);
   const verifiers = new Map<string, CryptoKey>();
   for (const jwk of jwks) verifiers.set(jwk.kid!, (await importJWK(jwk, JWT_ALGORITHM)) as CryptoKey);
   const privateKey = (await importJWK({ ...privateJwk, alg: JWT_ALGORITHM }, JWT_ALGORITHM)) as CryptoKey;
@@ -51,6 +53,18 @@ export async function loadSigningKeys(source: SigningKeySource): Promise<Signing
     jwks,
     verificationKey: (kid) => (kid === undefined ? undefined : verifiers.get(kid)),
   };
+}
+
+async function sourceKeys(source: SigningKeySource): Promise<{ privateJwk: JWK; older: JWK[] }> {
+  const additional = parsePublicKeyList(source.additionalPublicKeys);
+  if (source.keyDir) {
+    const { signer, others } = await readKeyDirectory(source.keyDir, source.keyId);
+    return { privateJwk: assertEd25519(signer, true), older: [...others, ...additional] };
+  }
+  const privateJwk = source.privateKey
+    ? await parsePrivateKey(source.privateKey)
+    : await developmentKey(source.developmentKeyDir);
+  return { privateJwk, older: additional };
 }
 
 async function parsePrivateKey(value: string): Promise<JWK> {

@@ -30,6 +30,10 @@ export interface RateLimiters {
   accountMailPerIp: Limiter;
   /** Every GraphQL request from one client IP (the ceiling under all the specific limits). */
   globalPerIp: Limiter;
+  /** Token exchanges and raw-secret requests per service account. */
+  serviceAuthPerClient: Limiter;
+  /** Failed service-account authentications per IP. */
+  serviceAuthFailuresPerIp: Limiter;
 }
 
 export type LimiterFactory = (name: string, rule: RateLimitRule) => RateLimiterAbstract;
@@ -50,6 +54,8 @@ export function createRateLimiters(
     accountMailPerAccount: make('accountMailPerAccount'),
     accountMailPerIp: make('accountMailPerIp'),
     globalPerIp: make('globalPerIp'),
+    serviceAuthPerClient: make('serviceAuthPerClient'),
+    serviceAuthFailuresPerIp: make('serviceAuthFailuresPerIp'),
   };
 }
 

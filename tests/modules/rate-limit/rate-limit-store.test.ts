@@ -23,6 +23,8 @@ const RULES: Config['rateLimits'] = {
   accountMailPerAccount: rule(3),
   accountMailPerIp: rule(20),
   globalPerIp: rule(1000),
+  serviceAuthPerClient: rule(600),
+  serviceAuthFailuresPerIp: rule(20),
 };
 
 async function outcome(work: Promise<void>): Promise<'ok' | 'RATE_LIMITED'> {
