@@ -21,6 +21,8 @@ const config: CodegenConfig = {
           User: '../db/schema.js#UserRow',
           Session: '../modules/sessions/session-model.js#SessionModel',
           AuthPayload: '../modules/auth/auth.service.js#AuthResult',
+          UserConnection: '../modules/admin/admin-reports.service.js#UserPage',
+          AuditEvent: '../db/schema.js#AuditEventRow',
         },
       },
     },

@@ -19,7 +19,8 @@ import { createLogger } from './logger.js';
 import { createPasswordHasher } from './modules/auth/password-hasher.js';
 import { loadSigningKeys } from './modules/auth/signing-keys.js';
 import { createRateLimiters } from './modules/rate-limit/rate-limiters.js';
-import { startSessionCleanup } from './modules/sessions/session-cleanup.js';
+import { bootstrapAdminFromConfig } from './modules/admin/admin-bootstrap.js';
+import { startPeriodicCleanup, startSessionCleanup } from './modules/sessions/session-cleanup.js';
 import { createServices, type Services } from './services.js';
 
 export interface AppOptions {
@@ -29,6 +30,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Overrides config.passwords.hashing (tests use cheap parameters). */
   passwordHashing?: PasswordHashingParams;
+  /** Receives every SQL statement's text; tests use it to count statements. */
+  onQuery?: (query: string) => void;
 }
 
 export interface App {
@@ -44,7 +47,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? (() => new Date());
-  const database = await openDatabase(config.database, config.dataDir);
+  const database = await openDatabase(config.database, config.dataDir, { onQuery: options.onQuery });
   const keys = await loadSigningKeys({
     privateKey: config.jwt.privateKey,
     keyId: config.jwt.keyId,
@@ -54,6 +57,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const hasher = await createPasswordHasher(options.passwordHashing ?? config.passwords.hashing);
   const limiters = createRateLimiters(config.rateLimits);
   const services = createServices({ config, db: database.db, hasher, keys, limiters, logger });
+  await bootstrapAdminFromConfig(config, services, clock(), logger).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
 
   const fastify = createFastify(config, logger);
   await registerHttpPlugins(fastify, config);
@@ -63,7 +70,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const handler = fastifyApolloHandler(apollo, { context: createContextFunction({ config, services, clock }) });
   fastify.route({ url: '/graphql', method: ['GET', 'POST'], handler });
 
-  const cleanup = startSessionCleanup(services.sessions, config.sessions.cleanupIntervalSeconds, clock, logger);
+  const cleanup = startCleanups(config, services, clock, logger);
   return {
     fastify,
     services,
@@ -74,6 +81,16 @@ export async function createApp(options: AppOptions): Promise<App> {
       await database.close();
     },
   };
+}
+
+/** The periodic clean-ups (ended sessions, expired audit events), on one interval setting. */
+function startCleanups(config: Config, services: Services, clock: () => Date, logger: Logger) {
+  const interval = config.sessions.cleanupIntervalSeconds;
+  const jobs = [
+    startSessionCleanup(services.sessions, interval, clock, logger),
+    startPeriodicCleanup('expired audit events', (now) => services.adminReports.deleteExpiredAuditEvents(now, config.audit.retentionDays), interval, clock, logger),
+  ];
+  return { stop: () => jobs.forEach((job) => job.stop()) };
 }
 
 function createFastify(config: Config, logger: Logger): FastifyInstance {

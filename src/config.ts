@@ -65,6 +65,9 @@ const envSchema = z.object({
   REFRESH_MAX_PER_SESSION: int(1).default(60),
   REFRESH_SESSION_WINDOW_SECONDS: int(1).default(60),
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
+  BOOTSTRAP_ADMIN_EMAIL: z.string().min(1).optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(1).optional(),
+  AUDIT_RETENTION_DAYS: int(0, 36_500).default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -125,6 +128,10 @@ export interface Config {
     registerPerIp: RateLimitRule;
     refreshPerSession: RateLimitRule;
   };
+  /** First administrator created at start-up when the service has none (both set or neither). */
+  bootstrapAdmin: { email: string; password: string } | null;
+  /** Audit events older than this are deleted by the periodic cleanup; 0 keeps them forever. */
+  audit: { retentionDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -150,6 +157,9 @@ function toConfig(env: Env): Config {
   const cookieSecure = env.COOKIE_SECURE ?? true;
   if (env.COOKIE_SAME_SITE === 'none' && !cookieSecure) {
     throw new ConfigError('Invalid configuration:\n  COOKIE_SAME_SITE: "none" requires COOKIE_SECURE=true');
+  }
+  if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration:\n  BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
   }
   if (isProduction && !env.JWT_PRIVATE_KEY) {
     throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required when NODE_ENV=production');
@@ -206,5 +216,10 @@ function toConfig(env: Env): Config {
       registerPerIp: { points: env.REGISTER_MAX_PER_IP, durationSeconds: env.REGISTER_IP_WINDOW_SECONDS },
       refreshPerSession: { points: env.REFRESH_MAX_PER_SESSION, durationSeconds: env.REFRESH_SESSION_WINDOW_SECONDS },
     },
+    bootstrapAdmin:
+      env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
+        ? { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD }
+        : null,
+    audit: { retentionDays: env.AUDIT_RETENTION_DAYS },
   };
 }

@@ -3,6 +3,10 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { createRepositories } from './db/repositories.js';
+import { createCursorCodec } from './lib/cursor.js';
+import { createAdminAccountsService } from './modules/admin/admin-accounts.service.js';
+import { createAdminReportsService } from './modules/admin/admin-reports.service.js';
+import { createAdminService } from './modules/admin/admin.service.js';
 import { accessTokenSettings, createAuthService } from './modules/auth/auth.service.js';
 import type { PasswordHasher } from './modules/auth/password-hasher.js';
 import type { SigningKeys } from './modules/auth/signing-keys.js';
@@ -39,7 +43,14 @@ export function createServices(deps: ServiceDeps) {
     logger: deps.logger,
   });
   const users = createUsersService({ repos });
-  return { auth, sessions, users };
+  const admin = createAdminService({ repos });
+  const adminAccounts = createAdminAccountsService({ repos, hasher: deps.hasher });
+  const adminReports = createAdminReportsService({
+    repos,
+    cursors: createCursorCodec(deps.keys.deriveSecret('latchkey/pagination-cursor/v1')),
+    auditBatchSize: deps.config.sessions.cleanupBatchSize,
+  });
+  return { auth, sessions, users, admin, adminAccounts, adminReports };
 }
 
 export type Services = ReturnType<typeof createServices>;

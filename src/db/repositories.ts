@@ -3,6 +3,7 @@
  * transaction. `transaction` runs a callback with every repository bound to the same transaction,
  * so a multi-step change (and its audit record) commits or rolls back as one.
  */
+import { createAdminRepository } from '../modules/admin/admin.repository.js';
 import { createAuditRepository } from '../modules/audit/audit.repository.js';
 import { createSessionsRepository } from '../modules/sessions/sessions.repository.js';
 import { createUsersRepository } from '../modules/users/users.repository.js';
@@ -12,6 +13,7 @@ export interface Repositories {
   users: ReturnType<typeof createUsersRepository>;
   sessions: ReturnType<typeof createSessionsRepository>;
   audit: ReturnType<typeof createAuditRepository>;
+  admin: ReturnType<typeof createAdminRepository>;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
@@ -20,6 +22,7 @@ export function createRepositories(db: Database): Repositories {
     users: createUsersRepository(db),
     sessions: createSessionsRepository(db),
     audit: createAuditRepository(db),
+    admin: createAdminRepository(db),
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx as unknown as Database))),
   };
 }

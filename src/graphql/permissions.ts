@@ -12,6 +12,11 @@ export const permissions = shield(
     Query: {
       me: isAnonymousOrAuthenticated,
       sessions: isAuthenticated,
+      // Administration (issue 4). `user` may later also admit other principals: or(isAdmin, ...).
+      user: isAdmin,
+      users: isAdmin,
+      stats: isAdmin,
+      auditEvents: isAdmin,
     },
     Mutation: {
       register: allow,
@@ -20,6 +25,12 @@ export const permissions = shield(
       logout: isAuthenticated,
       revokeSession: isAuthenticated,
       revokeOtherSessions: isAuthenticated,
+      updateUser: isAdmin,
+      setUserRole: isAdmin,
+      suspendUser: isAdmin,
+      unsuspendUser: isAdmin,
+      deleteUser: isAdmin,
+      revokeUserSessions: isAdmin,
     },
     User: {
       '*': allow,
@@ -27,6 +38,14 @@ export const permissions = shield(
     },
     Session: allow,
     AuthPayload: allow,
+    // Reachable only through the admin-only root fields above.
+    UserConnection: allow,
+    UserEdge: allow,
+    PageInfo: allow,
+    SystemStats: allow,
+    AuditEvent: allow,
+    AuditEventEdge: allow,
+    AuditEventConnection: allow,
   },
   {
     fallbackRule: deny,

@@ -10,6 +10,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { Resolvers } from '../generated/graphql.js';
+import { adminResolvers } from '../modules/admin/admin.resolvers.js';
 import { authResolvers } from '../modules/auth/auth.resolvers.js';
 import { sessionsResolvers } from '../modules/sessions/sessions.resolvers.js';
 import { usersResolvers } from '../modules/users/users.resolvers.js';
@@ -23,6 +24,7 @@ const resolvers: Resolvers[] = [
   usersResolvers,
   sessionsResolvers,
   authResolvers,
+  adminResolvers,
 ];
 
 export function loadTypeDefs() {

@@ -22,7 +22,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function createTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Receives the text of every SQL statement (for statement-count assertions). */
+  onQuery?: (query: string) => void;
+}
+
+export async function createTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -33,7 +38,7 @@ export async function createTestServer(env: Record<string, string> = {}): Promis
     ...env,
   });
   const clock = createTestClock();
-  const app = await createApp({ config, clock: clock.now, passwordHashing: CHEAP_HASHING });
+  const app = await createApp({ config, clock: clock.now, passwordHashing: CHEAP_HASHING, onQuery: options.onQuery });
   await app.fastify.listen({ host: '127.0.0.1', port: 0 });
   const address = app.fastify.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');

@@ -9,6 +9,14 @@ export const AUDIT_EVENTS = {
   LOGOUT: 'session.logout',
   SESSION_REVOKED: 'session.revoked',
   REFRESH_TOKEN_REUSE: 'session.refresh_token_reuse',
+  // Administration (issue 4); actorId is the administrator, or null for the CLI and bootstrap.
+  USER_CREATED_BY_ADMIN: 'user.created_by_admin',
+  USER_ROLE_CHANGED: 'user.role_changed',
+  USER_SUSPENDED: 'user.suspended',
+  USER_UNSUSPENDED: 'user.unsuspended',
+  USER_UPDATED: 'user.updated',
+  USER_DELETED: 'user.deleted',
+  USER_SESSIONS_REVOKED: 'user.sessions_revoked',
 } as const;
 
 export type AuditEventType = (typeof AUDIT_EVENTS)[keyof typeof AUDIT_EVENTS];
