@@ -1,0 +1,32 @@
+/**
+ * Administrators for tests, made through the same service `npm run admin:create` uses, then
+ * signed in through the API like anyone else.
+ */
+import type { GraphQLClient } from './graphql-client.js';
+import { LOGIN, STRONG_PASSWORD, uniqueEmail } from './fixtures.js';
+import type { TestServer } from './test-server.js';
+
+export const USER_FIELDS = 'id email emailVerified displayName role status createdAt updatedAt lastLoginAt';
+
+export async function loginAs(client: GraphQLClient, email: string, password = STRONG_PASSWORD) {
+  const { login } = await client.data<{ login: any }>(LOGIN, { input: { email, password } });
+  client.accessToken = login.accessToken;
+  return login;
+}
+
+/** A new active administrator and a client signed in as them. */
+export async function createAdmin(server: TestServer, email = uniqueEmail('admin')) {
+  const meta = { now: server.clock.now(), ipAddress: null, userAgent: 'vitest' };
+  const result = await server.app.services.adminAccounts.ensureAdmin({ email, password: STRONG_PASSWORD, via: 'test' }, meta);
+  if (!('user' in result)) throw new Error(`could not create admin: ${JSON.stringify(result)}`);
+  const client = server.client();
+  await loginAs(client, email);
+  return { client, user: result.user, email };
+}
+
+/** The first error's extensions, or 'OK' when there is none. */
+export function outcome(result: { errors?: Array<{ extensions?: Record<string, any> }> | undefined }): string {
+  const extensions = result.errors?.[0]?.extensions;
+  if (!extensions) return 'OK';
+  return extensions.reason ? `${extensions.code}:${extensions.reason}` : String(extensions.code);
+}
