@@ -15,6 +15,7 @@ beforeAll(async () => {
     BOOTSTRAP_ADMIN_EMAIL: BOOTSTRAP_EMAIL,
     BOOTSTRAP_ADMIN_PASSWORD: STRONG_PASSWORD,
     REGISTER_MAX_PER_IP: '1000',
+    SESSION_CLEANUP_BATCH_SIZE: '7',
   });
   admin = server.client();
   adminId = (await loginAs(admin, BOOTSTRAP_EMAIL)).user.id;
@@ -320,5 +321,31 @@ describe('stats', () => {
     } finally {
       server.clock.set(start);
     }
+  });
+});
+
+describe('audit retention', () => {
+  // Last in this file: it deletes the whole log.
+  it('deletes only events older than the retention period, in batches; 0 days keeps everything', async () => {
+    const reports = server.app.services.adminReports;
+    const now = server.clock.now().getTime();
+    const total = async () => {
+      let count = 0;
+      let after: string | null = null;
+      do {
+        const page: any = (await admin.data<any>(AUDIT, { first: 100, after })).auditEvents;
+        count += page.edges.length;
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      return count;
+    };
+    const before = await total();
+    expect(before).toBeGreaterThan(7);
+    expect(await reports.deleteExpiredAuditEvents(new Date(now + 1000 * 86_400_000), 0)).toBe(0);
+    expect(await reports.deleteExpiredAuditEvents(new Date(now + 89 * 86_400_000), 90)).toBe(0);
+    expect(await total()).toBe(before);
+    // (The stats test above signed in with the clock 2 days ahead.)
+    expect(await reports.deleteExpiredAuditEvents(new Date(now + 93 * 86_400_000), 90)).toBe(before);
+    expect(await total()).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ export const PAGE_SIZE_MAX = 100;
 const SEARCH_MAX = 100;
 const REASON_MAX = 500;
 const CURSOR_MAX = 1024;
+const AUDIT_TYPE_MAX = 100;
 
 /** 1..100; an explicit null means the default. */
 export function parseFirst(first: number | null | undefined, fallback: number): number {
@@ -52,6 +53,7 @@ export function parseUserOrder(order: UserOrder | null | undefined) {
 
 export function parseAuditFilter(filter: AuditEventFilter | null | undefined) {
   if (!filter) return {};
+  if (filter.type && filter.type.length > AUDIT_TYPE_MAX) throw new UserInputError('type', 'Not an audit event type');
   for (const field of ['actorId', 'targetUserId'] as const) {
     const id = filter[field];
     if (id !== null && id !== undefined && !isUuid(id)) throw new UserInputError(field, 'Not a user id');
