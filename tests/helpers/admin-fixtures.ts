@@ -30,3 +30,23 @@ export function outcome(result: { errors?: Array<{ extensions?: Record<string, a
   if (!extensions) return 'OK';
   return extensions.reason ? `${extensions.code}:${extensions.reason}` : String(extensions.code);
 }
+
+export const USER = `query($id: ID!) { user(id: $id) { ${USER_FIELDS} sessions { id } } }`;
+export const SET_ROLE = `mutation($id: ID!, $role: Role!) { setUserRole(id: $id, role: $role) { id role } }`;
+export const SUSPEND = `mutation($id: ID!, $reason: String) { suspendUser(id: $id, reason: $reason) { id status } }`;
+export const UNSUSPEND = `mutation($id: ID!) { unsuspendUser(id: $id) { id status } }`;
+export const UPDATE = `mutation($id: ID!, $input: AdminUserUpdateInput!) { updateUser(id: $id, input: $input) { ${USER_FIELDS} } }`;
+export const DELETE = `mutation($id: ID!) { deleteUser(id: $id) }`;
+export const REVOKE = `mutation($id: ID!) { revokeUserSessions(id: $id) }`;
+export const AUDIT = `query($first: Int, $after: String, $filter: AuditEventFilter) {
+  auditEvents(first: $first, after: $after, filter: $filter) {
+    edges { cursor node { id type actorId targetUserId ipAddress userAgent metadata createdAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/** The audit events about a user, newest first, with metadata parsed. */
+export async function auditFor(admin: GraphQLClient, targetUserId: string, type?: string) {
+  const { auditEvents } = await admin.data<{ auditEvents: any }>(AUDIT, { filter: { targetUserId, type } });
+  return auditEvents.edges.map((e: any) => ({ ...e.node, metadata: e.node.metadata === null ? null : JSON.parse(e.node.metadata) }));
+}
