@@ -50,7 +50,8 @@ async function openPglite(location: string | undefined, options: DatabaseOptions
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (location) mkdirSync(location, { recursive: true });
   // pg_trgm backs the trigram indexes of the user search (drizzle/0002_admin_search_trgm.sql).
-  const client = new PGlite(location, { extensions: { pg_trgm } });
+  const pgliteOptions = { extensions: { pg_trgm } };
+  const client = location ? new PGlite(location, pgliteOptions) : new PGlite(pgliteOptions);
   const db = drizzle({ client, schema, logger: queryLogger(options) });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return {

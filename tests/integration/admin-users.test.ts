@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type Repositories } from '../../src/db/repositories.js';
 import type { SeedUserRow } from '../../src/modules/users/users.repository.js';
@@ -163,6 +164,12 @@ describe('users filters', () => {
     expect(all).toHaveLength(expected);
     return all;
   };
+
+  it('is backed by trigram indexes on both PGlite and PostgreSQL', async () => {
+    // A catalog read, not data access: the migration must have found pg_trgm in both drivers.
+    const result: any = await server.app.database.db.execute(sql`select indexname from pg_indexes where indexname like 'users_%_trgm_idx' order by 1`);
+    expect((result.rows ?? result).map((row: any) => row.indexname)).toEqual(['users_display_name_trgm_idx', 'users_email_trgm_idx']);
+  });
 
   it('matches email or display name case-insensitively, with LIKE wildcards taken literally', async () => {
     await expectCount({}, 30);
