@@ -4,7 +4,7 @@
  */
 import type { GraphQLClient } from './graphql-client.js';
 import { LOGIN, STRONG_PASSWORD, uniqueEmail } from './fixtures.js';
-import type { TestServer } from './test-server.js';
+import { createTestServer, type TestServer } from './test-server.js';
 
 export const USER_FIELDS = 'id email emailVerified displayName role status createdAt updatedAt lastLoginAt';
 
@@ -49,4 +49,20 @@ export const AUDIT = `query($first: Int, $after: String, $filter: AuditEventFilt
 export async function auditFor(admin: GraphQLClient, targetUserId: string, type?: string) {
   const { auditEvents } = await admin.data<{ auditEvents: any }>(AUDIT, { filter: { targetUserId, type } });
   return auditEvents.edges.map((e: any) => ({ ...e.node, metadata: e.node.metadata === null ? null : JSON.parse(e.node.metadata) }));
+}
+
+/**
+ * A test server whose first administrator comes from BOOTSTRAP_ADMIN_* (the start-up path), and a
+ * client signed in as that administrator.
+ */
+export async function startServerWithAdmin(bootstrapEmail: string, env: Record<string, string> = {}) {
+  const server = await createTestServer({
+    BOOTSTRAP_ADMIN_EMAIL: bootstrapEmail,
+    BOOTSTRAP_ADMIN_PASSWORD: STRONG_PASSWORD,
+    REGISTER_MAX_PER_IP: '1000',
+    ...env,
+  });
+  const admin = server.client();
+  const adminId: string = (await loginAs(admin, bootstrapEmail)).user.id;
+  return { server, admin, adminId };
 }

@@ -1,10 +1,10 @@
 /** The audit log, its atomicity with the changes it records, statistics and retention. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/db/repositories.js';
-import { AUDIT, SET_ROLE, SUSPEND, USER, auditFor, loginAs } from '../helpers/admin-fixtures.js';
-import { LOGIN, STRONG_PASSWORD, registerUser } from '../helpers/fixtures.js';
+import { AUDIT, SET_ROLE, SUSPEND, USER, auditFor, loginAs, startServerWithAdmin } from '../helpers/admin-fixtures.js';
+import { LOGIN, registerUser } from '../helpers/fixtures.js';
 import type { GraphQLClient } from '../helpers/graphql-client.js';
-import { createTestServer, type TestServer } from '../helpers/test-server.js';
+import type { TestServer } from '../helpers/test-server.js';
 
 const BOOTSTRAP_EMAIL = 'audit.admin@example.com';
 let server: TestServer;
@@ -12,14 +12,7 @@ let admin: GraphQLClient;
 let adminId: string;
 
 beforeAll(async () => {
-  server = await createTestServer({
-    BOOTSTRAP_ADMIN_EMAIL: BOOTSTRAP_EMAIL,
-    BOOTSTRAP_ADMIN_PASSWORD: STRONG_PASSWORD,
-    REGISTER_MAX_PER_IP: '1000',
-    SESSION_CLEANUP_BATCH_SIZE: '7',
-  });
-  admin = server.client();
-  adminId = (await loginAs(admin, BOOTSTRAP_EMAIL)).user.id;
+  ({ server, admin, adminId } = await startServerWithAdmin(BOOTSTRAP_EMAIL, { SESSION_CLEANUP_BATCH_SIZE: '7' }));
 });
 afterAll(async () => {
   await server?.close();

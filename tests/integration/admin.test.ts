@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DELETE, REVOKE, SET_ROLE, SUSPEND, UNSUSPEND, UPDATE, USER, auditFor, loginAs, outcome } from '../helpers/admin-fixtures.js';
+import { DELETE, REVOKE, SET_ROLE, SUSPEND, UNSUSPEND, UPDATE, USER, auditFor, loginAs, startServerWithAdmin, outcome } from '../helpers/admin-fixtures.js';
 import { LOGIN, ME, REFRESH, STRONG_PASSWORD, registerUser, uniqueEmail } from '../helpers/fixtures.js';
 import type { GraphQLClient } from '../helpers/graphql-client.js';
-import { createTestServer, type TestServer } from '../helpers/test-server.js';
+import type { TestServer } from '../helpers/test-server.js';
 
 const BOOTSTRAP_EMAIL = 'root.admin@example.com';
 let server: TestServer;
@@ -10,17 +10,12 @@ let admin: GraphQLClient;
 let adminId: string;
 
 beforeAll(async () => {
-  server = await createTestServer({
-    BOOTSTRAP_ADMIN_EMAIL: BOOTSTRAP_EMAIL,
-    BOOTSTRAP_ADMIN_PASSWORD: STRONG_PASSWORD,
-    REGISTER_MAX_PER_IP: '1000',
-  });
-  admin = server.client();
-  adminId = (await loginAs(admin, BOOTSTRAP_EMAIL)).user.id;
+  ({ server, admin, adminId } = await startServerWithAdmin(BOOTSTRAP_EMAIL));
 });
 afterAll(async () => {
   await server?.close();
 });
+
 describe('bootstrap administrator', () => {
   it('was created at start-up as a verified, active ADMIN and audited', async () => {
     const { user } = await admin.data<{ user: any }>(USER, { id: adminId });
