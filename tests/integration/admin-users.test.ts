@@ -159,9 +159,12 @@ describe('users filters', () => {
     await repos.users.insertMany(rows);
   });
 
+  /** Checks the count, and that walking the filtered list in pages of 4 gives the same users. */
   const expectCount = async (filter: Record<string, unknown>, expected: number) => {
-    const all = await listAll({ filter: { search: tag, ...filter } }, 100);
+    const variables = { filter: { search: tag, ...filter }, orderBy: { field: 'LAST_LOGIN_AT', direction: 'DESC' } };
+    const all = await listAll(variables, 100);
     expect(all).toHaveLength(expected);
+    expect((await listAll(variables, 4)).map((u) => u.id)).toEqual(all.map((u) => u.id));
     return all;
   };
 
