@@ -209,6 +209,7 @@ describe('users filters', () => {
     [{ first: 0 }, 'first'],
     [{ first: 101 }, 'first'],
     [{ filter: { search: 'x'.repeat(101) } }, 'search'],
+    [{ filter: { search: 'a\u0000b' } }, 'search'],
     [{ after: '' }, 'after'],
   ])('rejects %j as BAD_USER_INPUT', async (variables, field) => {
     const result = await admin.request(USERS, variables);

@@ -14,6 +14,8 @@ const SEARCH_MAX = 100;
 const REASON_MAX = 500;
 const CURSOR_MAX = 1024;
 const AUDIT_TYPE_MAX = 100;
+/** Control characters and lone surrogates: PostgreSQL refuses NUL, and none belong in these fields. */
+const CONTROL = /[\p{Cc}\p{Cs}]/u;
 
 /** 1..100; an explicit null means the default. */
 export function parseFirst(first: number | null | undefined, fallback: number): number {
@@ -33,8 +35,8 @@ export function parseAfter(after: string | null | undefined): string | null {
 export function parseUserFilter(filter: UserFilter | null | undefined): UserListFilter {
   if (!filter) return {};
   const search = filter.search?.trim();
-  if (search !== undefined && [...search].length > SEARCH_MAX) {
-    throw new UserInputError('search', `search must be at most ${SEARCH_MAX} characters`);
+  if (search !== undefined && ([...search].length > SEARCH_MAX || CONTROL.test(search))) {
+    throw new UserInputError('search', `search must be at most ${SEARCH_MAX} characters, without control characters`);
   }
   return {
     search: search || undefined,
@@ -53,7 +55,7 @@ export function parseUserOrder(order: UserOrder | null | undefined) {
 
 export function parseAuditFilter(filter: AuditEventFilter | null | undefined) {
   if (!filter) return {};
-  if (filter.type && filter.type.length > AUDIT_TYPE_MAX) throw new UserInputError('type', 'Not an audit event type');
+  if (filter.type && (filter.type.length > AUDIT_TYPE_MAX || CONTROL.test(filter.type))) throw new UserInputError('type', 'Not an audit event type');
   for (const field of ['actorId', 'targetUserId'] as const) {
     const id = filter[field];
     if (id !== null && id !== undefined && !isUuid(id)) throw new UserInputError(field, 'Not a user id');
@@ -72,7 +74,7 @@ export function parseReason(reason: string | null | undefined): string | null {
   const text = reason?.normalize('NFC').trim();
   if (!text) return null;
   if ([...text].length > REASON_MAX) throw new UserInputError('reason', `reason must be at most ${REASON_MAX} characters`);
-  if (/[\p{Cc}\p{Cs}]/u.test(text)) throw new UserInputError('reason', 'reason must not contain control characters');
+  if (CONTROL.test(text)) throw new UserInputError('reason', 'reason must not contain control characters');
   return text;
 }
 
