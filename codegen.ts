@@ -23,6 +23,8 @@ const config: CodegenConfig = {
           Session: '../modules/sessions/session-model.js#SessionModel',
           AuthPayload: '../modules/auth/auth.service.js#AuthResult',
           ServiceAccount: '../db/schema.js#ServiceAccountRow',
+          UserConnection: '../modules/admin/admin-reports.service.js#UserPage',
+          AuditEvent: '../db/schema.js#AuditEventRow',
         },
       },
     },

@@ -23,7 +23,8 @@ import { avatarRoutes } from './modules/avatars/avatars.routes.js';
 import { createMailer } from './modules/mail/mailer.js';
 import { openRateLimitStore } from './modules/rate-limit/rate-limit-store.js';
 import { createRateLimiters } from './modules/rate-limit/rate-limiters.js';
-import { startSessionCleanup } from './modules/sessions/session-cleanup.js';
+import { bootstrapAdminFromConfig } from './modules/admin/admin-bootstrap.js';
+import { startPeriodicCleanup, startSessionCleanup } from './modules/sessions/session-cleanup.js';
 import { createServices, type Services } from './services.js';
 
 export interface AppOptions {
@@ -58,6 +59,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const limiters = createRateLimiters(config.rateLimits, rateLimitStore.factory);
   const mailer = createMailer({ config: config.mail, logger, logLinks: !config.isProduction });
   const services = createServices({ config, db: database.db, hasher, keys, limiters, logger, mailer });
+  await bootstrapAdminFromConfig(config, services, clock(), logger).catch(async (error: unknown) => {
+    await Promise.allSettled([mailer.close(), rateLimitStore.close(), database.close()]);
+    throw error;
+  });
 
   const fastify = createFastify(config, logger);
   await registerHttpPlugins(fastify, config);
@@ -68,7 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const handler = fastifyApolloHandler(apollo, { context: createContextFunction({ config, services, clock }) });
   fastify.route({ url: '/graphql', method: ['GET', 'POST'], onRequest: requestCeiling(limiters.globalPerIp), handler });
 
-  const cleanup = startSessionCleanup(services.sessions, config.sessions.cleanupIntervalSeconds, clock, logger);
+  const cleanup = startCleanups(config, services, clock, logger);
   return {
     fastify,
     services,
@@ -91,6 +96,16 @@ export function signingKeySource(config: Config): SigningKeySource {
     keyDir: config.jwt.keyDir,
     developmentKeyDir: config.database.url === 'memory://' ? undefined : path.resolve(config.dataDir, 'keys'),
   };
+}
+
+/** The periodic clean-ups (ended sessions, expired audit events), on one interval setting. */
+function startCleanups(config: Config, services: Services, clock: () => Date, logger: Logger) {
+  const interval = config.sessions.cleanupIntervalSeconds;
+  const jobs = [
+    startSessionCleanup(services.sessions, interval, clock, logger),
+    startPeriodicCleanup('expired audit events', (now) => services.adminReports.deleteExpiredAuditEvents(now, config.audit.retentionDays), interval, clock, logger),
+  ];
+  return { stop: () => jobs.forEach((job) => job.stop()) };
 }
 
 function createFastify(config: Config, logger: Logger): FastifyInstance {

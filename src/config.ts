@@ -109,6 +109,9 @@ const envSchema = z.object({
   SERVICE_AUTH_CLIENT_WINDOW_SECONDS: int(1).default(60),
   SERVICE_AUTH_MAX_FAILURES_PER_IP: int(1).default(20),
   SERVICE_AUTH_IP_WINDOW_SECONDS: int(1).default(300),
+  BOOTSTRAP_ADMIN_EMAIL: z.string().min(1).optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(1).optional(),
+  AUDIT_RETENTION_DAYS: int(0, 36_500).default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -183,6 +186,10 @@ export interface Config {
     serviceAuthPerClient: RateLimitRule;
     serviceAuthFailuresPerIp: RateLimitRule;
   };
+  /** First administrator created at start-up when the service has none (both set or neither). */
+  bootstrapAdmin: { email: string; password: string } | null;
+  /** Audit events older than this are deleted by the periodic cleanup; 0 keeps them forever. */
+  audit: { retentionDays: number };
   /** Where links in emails and stored avatar URLs point. */
   publicUrl: string;
   mail: MailConfig;
@@ -239,6 +246,9 @@ function toConfig(env: Env): Config {
   const cookieSecure = env.COOKIE_SECURE ?? true;
   if (env.COOKIE_SAME_SITE === 'none' && !cookieSecure) {
     throw new ConfigError('Invalid configuration:\n  COOKIE_SAME_SITE: "none" requires COOKIE_SECURE=true');
+  }
+  if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration:\n  BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
   }
   if (isProduction && !env.JWT_PRIVATE_KEY && !env.JWT_KEY_DIR) {
     throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required when NODE_ENV=production (or JWT_KEY_DIR)');
@@ -318,6 +328,11 @@ function toConfig(env: Env): Config {
     },
     publicUrl: publicUrl.replace(/\/+$/, ''),
     ...accountSettings(env),
+    bootstrapAdmin:
+      env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
+        ? { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD }
+        : null,
+    audit: { retentionDays: env.AUDIT_RETENTION_DAYS },
   };
 }
 

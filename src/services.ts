@@ -5,6 +5,10 @@ import type { Database } from './db/client.js';
 import { createRepositories } from './db/repositories.js';
 import { createAccountGuards } from './modules/account/account-guards.js';
 import { createAccountService } from './modules/account/account.service.js';
+import { createCursorCodec } from './lib/cursor.js';
+import { createAdminAccountsService } from './modules/admin/admin-accounts.service.js';
+import { createAdminReportsService } from './modules/admin/admin-reports.service.js';
+import { createAdminService } from './modules/admin/admin.service.js';
 import { accessTokenSettings, createAuthService } from './modules/auth/auth.service.js';
 import type { PasswordHasher } from './modules/auth/password-hasher.js';
 import type { SigningKeys } from './modules/auth/signing-keys.js';
@@ -57,7 +61,14 @@ export function createServices(deps: ServiceDeps) {
     serviceAccounts,
   });
   const users = createUsersService({ repos });
-  return { auth, sessions, users, account, avatars, serviceAccounts };
+  const admin = createAdminService({ repos });
+  const adminAccounts = createAdminAccountsService({ repos, hasher: deps.hasher });
+  const adminReports = createAdminReportsService({
+    repos,
+    cursors: createCursorCodec(deps.keys.deriveSecret('latchkey/pagination-cursor/v1')),
+    auditBatchSize: deps.config.sessions.cleanupBatchSize,
+  });
+  return { auth, sessions, users, account, avatars, serviceAccounts, admin, adminAccounts, adminReports };
 }
 
 function createAccountServices(deps: ServiceDeps, repos: ReturnType<typeof createRepositories>) {

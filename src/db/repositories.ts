@@ -4,6 +4,7 @@
  * so a multi-step change (and its audit record) commits or rolls back as one.
  */
 import { createAccountRepository } from '../modules/account/account.repository.js';
+import { createAdminRepository } from '../modules/admin/admin.repository.js';
 import { createAuditRepository } from '../modules/audit/audit.repository.js';
 import { createAvatarsRepository } from '../modules/avatars/avatars.repository.js';
 import { createOneTimeTokensRepository } from '../modules/one-time-tokens/one-time-tokens.repository.js';
@@ -20,6 +21,7 @@ export interface Repositories {
   oneTimeTokens: ReturnType<typeof createOneTimeTokensRepository>;
   avatars: ReturnType<typeof createAvatarsRepository>;
   serviceAccounts: ReturnType<typeof createServiceAccountsRepository>;
+  admin: ReturnType<typeof createAdminRepository>;
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }
 
@@ -32,6 +34,7 @@ export function createRepositories(db: Database): Repositories {
     oneTimeTokens: createOneTimeTokensRepository(db),
     avatars: createAvatarsRepository(db),
     serviceAccounts: createServiceAccountsRepository(db),
+    admin: createAdminRepository(db),
     transaction: (work) => db.transaction((tx) => work(createRepositories(tx as unknown as Database))),
   };
 }

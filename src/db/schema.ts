@@ -45,6 +45,11 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
     index('users_created_at_id_idx').on(t.createdAt, t.id),
+    // Keyset pagination of `users` by email and by last sign-in (never signed in sorts oldest).
+    index('users_email_lower_id_idx').on(sql`lower(${t.email})`, t.id),
+    index('users_last_login_id_idx').on(sql`coalesce(${t.lastLoginAt}, '-infinity'::timestamptz)`, t.id),
+    // The last-admin check locks the admin rows; this keeps finding them cheap on large tables.
+    index('users_admin_id_idx').on(t.id).where(sql`${t.role} = 'ADMIN'`),
   ],
 );
 
@@ -119,6 +124,10 @@ export const auditEvents = pgTable(
     index('audit_events_created_at_idx').on(t.createdAt),
     index('audit_events_target_created_idx').on(t.targetUserId, t.createdAt),
     index('audit_events_type_created_idx').on(t.type, t.createdAt),
+    // Keyset pagination of `auditEvents` (id DESC) within one actor, target or type.
+    index('audit_events_actor_id_idx').on(t.actorId, t.id),
+    index('audit_events_target_id_idx').on(t.targetUserId, t.id),
+    index('audit_events_type_id_idx').on(t.type, t.id),
   ],
 );
 

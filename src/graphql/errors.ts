@@ -70,6 +70,15 @@ export const wrongPassword = (field: string) =>
 export const emailNotVerified = () =>
   new ForbiddenError('Verify your email address to continue', { reason: 'EMAIL_NOT_VERIFIED' });
 
+/** Administrative safety rules; `reason` is stable: SELF, LAST_ADMIN or NOT_ADMIN. */
+export const adminActionRefused = (reason: 'SELF' | 'LAST_ADMIN' | 'NOT_ADMIN') =>
+  new ForbiddenError(ADMIN_REFUSAL_MESSAGES[reason], { reason });
+const ADMIN_REFUSAL_MESSAGES = {
+  SELF: 'Administrators cannot change their own role, suspend or delete themselves',
+  LAST_ADMIN: 'The last active administrator cannot be demoted, suspended or deleted',
+  NOT_ADMIN: 'Administrator role required',
+} as const;
+
 /** Errors produced by Apollo/graphql-js itself about the request; safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set<string>([
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,

@@ -17,6 +17,10 @@ export const permissions = shield(
       user: canReadUsers,
       usersByIds: canReadUsers,
       serviceAccounts: isAdmin,
+      // Administration (issue 4).
+      users: isAdmin,
+      stats: isAdmin,
+      auditEvents: isAdmin,
     },
     Mutation: {
       register: allow,
@@ -38,6 +42,12 @@ export const permissions = shield(
       createServiceAccount: isAdmin,
       revokeServiceAccount: isAdmin,
       serviceToken: allow,
+      updateUser: isAdmin,
+      setUserRole: isAdmin,
+      suspendUser: isAdmin,
+      unsuspendUser: isAdmin,
+      deleteUser: isAdmin,
+      revokeUserSessions: isAdmin,
     },
     User: {
       '*': allow,
@@ -48,6 +58,14 @@ export const permissions = shield(
     ServiceAccount: allow,
     ServiceAccountSecret: allow,
     ServiceTokenPayload: allow,
+    // Reachable only through the admin-only root fields above.
+    UserConnection: allow,
+    UserEdge: allow,
+    PageInfo: allow,
+    SystemStats: allow,
+    AuditEvent: allow,
+    AuditEventEdge: allow,
+    AuditEventConnection: allow,
   },
   {
     fallbackRule: deny,

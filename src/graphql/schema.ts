@@ -11,10 +11,10 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { Resolvers } from '../generated/graphql.js';
 import { accountResolvers } from '../modules/account/account.resolvers.js';
+import { adminResolvers } from '../modules/admin/admin.resolvers.js';
 import { authResolvers } from '../modules/auth/auth.resolvers.js';
 import { serviceAccountsResolvers } from '../modules/service-accounts/service-accounts.resolvers.js';
 import { sessionsResolvers } from '../modules/sessions/sessions.resolvers.js';
-import { userLookupResolvers } from '../modules/users/user-lookup.resolvers.js';
 import { usersResolvers } from '../modules/users/users.resolvers.js';
 import { permissions } from './permissions.js';
 import { DateTime } from './scalars.js';
@@ -28,7 +28,7 @@ const resolvers: Resolvers[] = [
   authResolvers,
   accountResolvers,
   serviceAccountsResolvers,
-  userLookupResolvers,
+  adminResolvers,
 ];
 
 export function loadTypeDefs() {

@@ -4,6 +4,7 @@
  * from config (PEM or JWK); without one, a development key pair is generated once and kept under
  * the data directory (never in production: config refuses to start without JWT_PRIVATE_KEY).
  */
+import { hkdfSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -26,6 +27,11 @@ export interface SigningKeys {
   jwks: JWK[];
   /** The verification key for a `kid`, or undefined for an unknown one. */
   verificationKey(kid: string | undefined): CryptoKey | undefined;
+  /**
+   * A 32-byte secret for `purpose`, derived (HKDF-SHA256) from the current private key: every
+   * instance sharing the key derives the same secret, and rotating the key rotates it.
+   */
+  deriveSecret(purpose: string): Buffer;
 }
 
 export interface SigningKeySource {
@@ -52,6 +58,8 @@ export async function loadSigningKeys(source: SigningKeySource): Promise<Signing
     privateKey,
     jwks,
     verificationKey: (kid) => (kid === undefined ? undefined : verifiers.get(kid)),
+    deriveSecret: (purpose) =>
+      Buffer.from(hkdfSync('sha256', Buffer.from(privateJwk.d!, 'base64url'), 'latchkey', purpose, 32)),
   };
 }
 
