@@ -46,6 +46,10 @@ describe('auditEvents', () => {
       const result = await admin.request(AUDIT, { after: bad });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
+    const yearZero = await admin.request(AUDIT, { filter: { before: '0000-06-01T00:00:00Z' } });
+    expect(yearZero.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'before' });
+    const yearOne = await admin.data<any>(AUDIT, { first: 1, filter: { after: '0001-01-01T00:00:00.000Z', before: '9999-12-31T23:59:59.999Z' } });
+    expect(yearOne.auditEvents.edges).toHaveLength(1);
     const badId = await admin.request(AUDIT, { filter: { actorId: 'nope' } });
     expect(badId.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actorId' });
     for (const first of [0, 101]) {

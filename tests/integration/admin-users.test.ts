@@ -211,6 +211,9 @@ describe('users filters', () => {
     [{ filter: { search: 'x'.repeat(101) } }, 'search'],
     [{ filter: { search: 'a\u0000b' } }, 'search'],
     [{ after: '' }, 'after'],
+    // Year 0: the DateTime scalar accepts it, PostgreSQL does not (it was a masked INTERNAL_SERVER_ERROR).
+    [{ filter: { createdBefore: '0000-12-31T23:59:59.999Z' } }, 'createdBefore'],
+    [{ filter: { createdAfter: '0000-01-01T00:00:00Z' } }, 'createdAfter'],
   ])('rejects %j as BAD_USER_INPUT', async (variables, field) => {
     const result = await admin.request(USERS, variables);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

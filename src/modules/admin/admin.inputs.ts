@@ -16,6 +16,13 @@ const CURSOR_MAX = 1024;
 const AUDIT_TYPE_MAX = 100;
 /** Control characters and lone surrogates: PostgreSQL refuses NUL, and none belong in these fields. */
 const CONTROL = /[\p{Cc}\p{Cs}]/u;
+/**
+ * Instants a filter may name: years 1 to 9999. The DateTime scalar accepts year 0 (and JavaScript
+ * dates go further), but PostgreSQL has no year 0 in ISO form and refuses such a parameter, which
+ * would surface as a masked INTERNAL_SERVER_ERROR instead of a clear BAD_USER_INPUT.
+ */
+const INSTANT_MIN = Date.parse('0001-01-01T00:00:00.000Z');
+const INSTANT_MAX = Date.parse('9999-12-31T23:59:59.999Z');
 
 /** 1..100; an explicit null means the default. */
 export function parseFirst(first: number | null | undefined, fallback: number): number {
@@ -43,8 +50,8 @@ export function parseUserFilter(filter: UserFilter | null | undefined): UserList
     role: filter.role ?? undefined,
     status: filter.status ?? undefined,
     emailVerified: filter.emailVerified ?? undefined,
-    createdAfter: filter.createdAfter ?? undefined,
-    createdBefore: filter.createdBefore ?? undefined,
+    createdAfter: parseInstant(filter.createdAfter, 'createdAfter'),
+    createdBefore: parseInstant(filter.createdBefore, 'createdBefore'),
   };
 }
 
@@ -64,9 +71,16 @@ export function parseAuditFilter(filter: AuditEventFilter | null | undefined) {
     type: filter.type ?? undefined,
     actorId: filter.actorId ?? undefined,
     targetUserId: filter.targetUserId ?? undefined,
-    createdAfter: filter.after ?? undefined,
-    createdBefore: filter.before ?? undefined,
+    createdAfter: parseInstant(filter.after, 'after'),
+    createdBefore: parseInstant(filter.before, 'before'),
   };
+}
+
+export function parseInstant(value: Date | null | undefined, field: string): Date | undefined {
+  if (value === null || value === undefined) return undefined;
+  const time = value.getTime();
+  if (!(time >= INSTANT_MIN && time <= INSTANT_MAX)) throw new UserInputError(field, `${field} must be between the years 1 and 9999`);
+  return value;
 }
 
 /** Optional free text for the audit log: trimmed, at most 500 characters, no control characters. */

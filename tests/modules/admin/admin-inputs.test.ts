@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom, seedUserRows } from '../../../src/cli/seed-data.js';
 import type { UserRow } from '../../../src/db/schema.js';
-import { parseAdminUserUpdate, parseFirst, parseReason, parseUserFilter, parseUserOrder } from '../../../src/modules/admin/admin.inputs.js';
+import { parseAdminUserUpdate, parseAuditFilter, parseFirst, parseInstant, parseReason, parseUserFilter, parseUserOrder } from '../../../src/modules/admin/admin.inputs.js';
 import { likeContains } from '../../../src/modules/admin/admin.repository.js';
 import { userPatch } from '../../../src/modules/admin/admin.service.js';
 
@@ -21,6 +21,17 @@ describe('admin inputs', () => {
 
   it('escapes LIKE wildcards so they match literally', () => {
     expect(likeContains('100%_a\\b')).toBe('%100\\%\\_a\\\\b%');
+  });
+
+  it('accepts filter instants in the years 1 to 9999 only, naming the field', () => {
+    const yearOne = new Date('0001-01-01T00:00:00.000Z');
+    expect(parseInstant(yearOne, 'before')).toBe(yearOne);
+    expect(parseInstant(null, 'before')).toBeUndefined();
+    expect(() => parseInstant(new Date('0000-12-31T23:59:59.999Z'), 'before')).toThrow(/years 1 and 9999/);
+    expect(() => parseInstant(new Date('+010000-01-01T00:00:00Z'), 'before')).toThrow(/years 1 and 9999/);
+    expect(() => parseInstant(new Date(Number.NaN), 'before')).toThrow(/years 1 and 9999/);
+    expect(() => parseUserFilter({ createdAfter: new Date('0000-01-01T00:00:00Z') })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field: 'createdAfter' }) }));
+    expect(() => parseAuditFilter({ after: new Date('0000-01-01T00:00:00Z') })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field: 'after' }) }));
   });
 
   it('cleans a reason', () => {
