@@ -5,12 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildASTSchema, Kind, parse, validate, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, validate, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { loadTypeDefs } from '../../src/graphql/schema.js';
+import { apiSchema as schema, schemaRootFields } from '../helpers/schema-fields.js';
 
 const OPERATIONS_DIR = path.resolve('client/operations');
-const schema = buildASTSchema(loadTypeDefs());
 const files = readdirSync(OPERATIONS_DIR).filter((name) => name.endsWith('.graphql'));
 const documents = new Map(files.map((name) => [name, parse(readFileSync(path.join(OPERATIONS_DIR, name), 'utf8'))]));
 
@@ -29,11 +28,6 @@ function clientRootFields(): Set<string> {
     }
   }
   return fields;
-}
-
-function schemaRootFields(): string[] {
-  const roots = [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const;
-  return roots.flatMap(([kind, type]) => Object.keys(type?.getFields() ?? {}).map((name) => `${kind}.${name}`));
 }
 
 describe('client/operations', () => {
