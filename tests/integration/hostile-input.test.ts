@@ -2,75 +2,158 @@
  * Property-based abuse of every operation in the schema with random and hostile input (fast-check).
  * Invariants for every request: never a 5xx, never INTERNAL_SERVER_ERROR, never an internal
  * message or stack trace, and no row changes that the operation should not make (a bystander's
- * account and session stay as they were; users are added only by a successful register).
- * To cover a new operation, add a row to OPERATIONS.
+ * account and session stay as they were; users are added only by a successful register; the
+ * administrator and the service account keep working). Administration rows run twice: as an
+ * administrator with hostile ids, filters, cursors and page sizes, and as a plain user, who must
+ * get FORBIDDEN (or BAD_USER_INPUT for ill-typed variables) and no data.
+ * To cover a new operation, add a row to OPERATIONS (a test fails while a root field has none).
  */
 import { count } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema.js';
+import * as account from '../helpers/account-fixtures.js';
+import * as adm from '../helpers/admin-fixtures.js';
 import { LOGIN, ME, REGISTER, STRONG_PASSWORD, registerUser, uniqueEmail } from '../helpers/fixtures.js';
 import type { GraphQLClient } from '../helpers/graphql-client.js';
+import { bearer, dateTime, enumOrHostile, hostileId, late, mostlyTyped, pageSize, tampered, text, textOrWrong, wrongType } from '../helpers/hostile.js';
+import { schemaRootFields } from '../helpers/schema-fields.js';
+import * as svc from '../helpers/service-accounts.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 
 const NUM_RUNS = 30;
-const HUGE = 'A'.repeat(20_000);
+/** Runs for the rows that only repeat another row's input under a caller who must be refused. */
+const REFUSAL_RUNS = 10;
 
-const PAYLOADS = [
-  "' OR '1'='1", "'; DROP TABLE users; --", 'admin@example.com\'--', '"><script>alert(1)</script>', '${7*7}{{7*7}}',
-  '\u0000', 'a\u0000b@example.com', '\u202eevil', '\u200b', '\r\n\t', '\uFEFF', '%00', '../../etc/passwd',
-  'аdmin@example.com', 'admin@exаmple.com', 'ＡＤＭＩＮ@example.com', 'admin@example.com\u200b', 'ADMİN@example.com',
-  '\uD800', '\uDFFF', '😀'.repeat(50), HUGE, '', ' ', '@', 'a@b', `${'a'.repeat(64)}@${'b'.repeat(250)}.com`,
-];
-
-/** Hostile text: payloads, random Unicode (lone surrogates included), control characters, long strings. */
-const payload = fc.constantFrom(...PAYLOADS);
-const text = fc.oneof(
-  { weight: 3, arbitrary: payload },
-  // A payload spliced into an otherwise plausible value, so it gets past the shallow checks.
-  { weight: 3, arbitrary: fc.tuple(fc.emailAddress(), payload, fc.nat()).map(([e, p, at]) => e.slice(0, at % (e.length + 1)) + p + e.slice(at % (e.length + 1))) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 80 }) },
-  { weight: 1, arbitrary: fc.stringMatching(/^[\x00-\x1f\x7f]{1,10}$/) },
-  { weight: 1, arbitrary: fc.string({ minLength: 300, maxLength: 3000 }) },
-  { weight: 1, arbitrary: fc.emailAddress() },
-);
-/** A value of any JSON type where a string is expected. */
-const wrongType = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }));
-const textOrWrong = fc.oneof({ weight: 4, arbitrary: text }, { weight: 1, arbitrary: wrongType });
-/** Printable ASCII only: fetch itself refuses control characters in headers. */
-const bearer = fc.oneof(fc.stringMatching(/^[!-~]{1,300}$/), fc.constantFrom('a.b.c', 'eyJhbGciOiJub25lIn0.e30.', 'null'));
+/** Who sends the request: nobody, a random bearer string, a plain user, an administrator, a service. */
+type Caller = 'anonymous' | 'random' | 'attacker' | 'admin' | 'service';
 
 interface Operation {
-  name: string;
+  /** The root field, e.g. "query.users". */
+  field: string;
   query: string;
   variables: fc.Arbitrary<Record<string, unknown>>;
-  /** Whose token the request carries: the attacker's, a random string, or none. */
-  token?: 'attacker' | 'random';
+  as?: Caller;
+  /** The operation must fail, with one of these codes, and return no data. */
+  refusedWith?: string[];
+  /** More runs for rows with many arguments, most combinations of which fail variable coercion. */
+  runs?: number;
+}
+
+/** A record whose keys may each be left out. */
+const partial = <T extends Record<string, fc.Arbitrary<unknown>>>(model: T) => fc.record(model, { requiredKeys: [] });
+
+const USERS = `query($first: Int, $after: String, $filter: UserFilter, $orderBy: UserOrder) {
+  users(first: $first, after: $after, filter: $filter, orderBy: $orderBy) { totalCount edges { cursor node { id email } } pageInfo { hasNextPage endCursor } }
+}`;
+const STATS = 'query { stats { totalUsers verifiedUsers suspendedUsers admins activeSessions signupsLast24h signupsLast7d loginsLast24h failedLoginsLast24h } }';
+const SERVICE_ACCOUNTS = 'query { serviceAccounts { id clientId active } }';
+
+const cursor = fc.oneof(textOrWrong, fc.base64String({ maxLength: 200 }), late(() => cursors.users), late(() => cursors.audit), tampered(late(() => cursors.users)), tampered(late(() => cursors.audit)));
+const userFilter = mostlyTyped(
+  partial({ search: mostlyTyped(text), role: enumOrHostile('USER', 'ADMIN'), status: enumOrHostile('ACTIVE', 'SUSPENDED'), emailVerified: mostlyTyped(fc.boolean()), createdAfter: dateTime, createdBefore: dateTime }),
+);
+const userOrder = mostlyTyped(fc.record({ field: enumOrHostile('CREATED_AT', 'EMAIL', 'LAST_LOGIN_AT'), direction: enumOrHostile('ASC', 'DESC') }));
+const auditFilter = mostlyTyped(
+  partial({ type: mostlyTyped(fc.oneof(text, fc.constantFrom('login.failed', 'user.registered'))), actorId: hostileId, targetUserId: hostileId, after: dateTime, before: dateTime }),
+);
+const adminUpdate = mostlyTyped(
+  partial({ displayName: fc.option(mostlyTyped(text)), email: fc.option(mostlyTyped(fc.oneof(text, fc.emailAddress()))), emailVerified: mostlyTyped(fc.boolean()) }),
+);
+const idList = fc.oneof(
+  fc.array(fc.oneof(hostileId, late(() => victim.id)), { maxLength: 20 }),
+  fc.array(fc.uuid(), { minLength: 101, maxLength: 150 }),
+  fc.array(hostileId, { minLength: 95, maxLength: 110 }),
+  fc.array(late(() => victim.id), { minLength: 1, maxLength: 120 }),
+  wrongType,
+);
+
+/** Ids an administrator may be sent without harm: hostile ones, unknown ones, their own (refused where it matters). */
+const adminTarget = fc.oneof({ weight: 4, arbitrary: hostileId }, { weight: 1, arbitrary: late(() => admin.id) });
+/** A non-administrator may also aim at real accounts: every one of these must be refused. */
+const foreignTarget = fc.oneof({ weight: 3, arbitrary: hostileId }, { weight: 1, arbitrary: late(() => admin.id) }, { weight: 1, arbitrary: late(() => victim.id) });
+
+function administration(target: fc.Arbitrary<unknown>): Operation[] {
+  return [
+    { field: 'query.user', query: adm.USER, variables: fc.record({ id: fc.oneof(target, late(() => victim.id)) }) },
+    { field: 'query.users', query: USERS, variables: partial({ first: pageSize, after: cursor, filter: userFilter, orderBy: userOrder }), runs: 100 },
+    { field: 'query.stats', query: STATS, variables: fc.constant({}) },
+    { field: 'query.auditEvents', query: adm.AUDIT, variables: partial({ first: pageSize, after: cursor, filter: auditFilter }), runs: 100 },
+    { field: 'query.serviceAccounts', query: SERVICE_ACCOUNTS, variables: fc.constant({}) },
+    { field: 'mutation.updateUser', query: adm.UPDATE, variables: fc.record({ id: target, input: adminUpdate }) },
+    { field: 'mutation.setUserRole', query: adm.SET_ROLE, variables: fc.record({ id: target, role: enumOrHostile('USER', 'ADMIN') }) },
+    { field: 'mutation.suspendUser', query: adm.SUSPEND, variables: fc.record({ id: target, reason: fc.option(textOrWrong) }) },
+    { field: 'mutation.unsuspendUser', query: adm.UNSUSPEND, variables: fc.record({ id: target }) },
+    { field: 'mutation.deleteUser', query: adm.DELETE, variables: fc.record({ id: target }) },
+    // Not the administrator's own id: revoking one's own sessions is allowed and would sign them out.
+    { field: 'mutation.revokeUserSessions', query: adm.REVOKE, variables: fc.record({ id: target === adminTarget ? hostileId : target }) },
+    { field: 'mutation.createServiceAccount', query: svc.CREATE_SERVICE_ACCOUNT, variables: fc.record({ name: textOrWrong, scopes: fc.oneof(fc.array(fc.oneof(textOrWrong, fc.constant('users:read')), { maxLength: 5 }), wrongType) }) },
+    { field: 'mutation.revokeServiceAccount', query: svc.REVOKE_SERVICE_ACCOUNT, variables: fc.record({ id: hostileId }) },
+    { field: 'query.usersByIds', query: svc.USERS_BY_IDS, variables: fc.record({ ids: idList }) },
+  ];
 }
 
 const OPERATIONS: Operation[] = [
-  { name: 'register', query: REGISTER, variables: fc.record({ input: fc.oneof(fc.record({ email: textOrWrong, password: textOrWrong, displayName: fc.option(textOrWrong) }), wrongType) }) },
-  { name: 'login', query: LOGIN, variables: fc.record({ input: fc.oneof(fc.record({ email: textOrWrong, password: textOrWrong }), wrongType) }) },
-  { name: 'refresh', query: 'mutation R($t: String) { refresh(refreshToken: $t) { accessToken } }', variables: fc.record({ t: fc.option(textOrWrong) }) },
-  { name: 'logout', query: 'mutation { logout }', variables: fc.constant({}), token: 'random' },
+  // Core (issue 2).
+  { field: 'mutation.register', query: REGISTER, variables: fc.record({ input: fc.oneof(fc.record({ email: textOrWrong, password: textOrWrong, displayName: fc.option(textOrWrong) }), wrongType) }) },
+  { field: 'mutation.login', query: LOGIN, variables: fc.record({ input: fc.oneof(fc.record({ email: textOrWrong, password: textOrWrong }), wrongType) }) },
+  { field: 'mutation.refresh', query: 'mutation R($t: String) { refresh(refreshToken: $t) { accessToken } }', variables: fc.record({ t: fc.option(textOrWrong) }) },
+  { field: 'mutation.logout', query: 'mutation { logout }', variables: fc.constant({}), as: 'random' },
   // Includes the bystander's real session id: revoking it with someone else's token must change nothing.
-  { name: 'revokeSession', query: 'mutation V($id: ID!) { revokeSession(id: $id) }', variables: fc.record({ id: fc.oneof(textOrWrong, fc.constant(null).map(() => victim.sessionId)) }), token: 'attacker' },
-  { name: 'revokeOtherSessions', query: 'mutation { revokeOtherSessions }', variables: fc.constant({}), token: 'attacker' },
-  { name: 'me', query: ME, variables: fc.constant({}), token: 'random' },
-  { name: 'sessions', query: 'query { sessions { id current ipAddress userAgent } }', variables: fc.constant({}), token: 'attacker' },
+  { field: 'mutation.revokeSession', query: 'mutation V($id: ID!) { revokeSession(id: $id) }', variables: fc.record({ id: fc.oneof(textOrWrong, late(() => victim.sessionId)) }), as: 'attacker' },
+  { field: 'mutation.revokeOtherSessions', query: 'mutation { revokeOtherSessions }', variables: fc.constant({}), as: 'attacker' },
+  { field: 'query.me', query: ME, variables: fc.constant({}), as: 'random' },
+  { field: 'query.sessions', query: 'query { sessions { id current ipAddress userAgent } }', variables: fc.constant({}), as: 'attacker' },
+  // Account (issue 3): the attacker's own account, with passwords and tokens they do not have.
+  { field: 'mutation.verifyEmail', query: account.VERIFY_EMAIL, variables: fc.record({ token: textOrWrong }), as: 'attacker' },
+  { field: 'mutation.resendVerificationEmail', query: account.RESEND_VERIFICATION, variables: fc.constant({}), as: 'attacker' },
+  { field: 'mutation.requestPasswordReset', query: account.REQUEST_RESET, variables: fc.record({ email: fc.oneof(textOrWrong, late(() => victim.email)) }) },
+  { field: 'mutation.resetPassword', query: account.RESET_PASSWORD, variables: fc.record({ token: textOrWrong, newPassword: fc.oneof(textOrWrong, fc.constant(account.NEW_PASSWORD)) }) },
+  { field: 'mutation.changePassword', query: account.CHANGE_PASSWORD, variables: fc.record({ currentPassword: textOrWrong, newPassword: fc.oneof(textOrWrong, fc.constant(account.NEW_PASSWORD)) }), as: 'attacker' },
+  { field: 'mutation.updateProfile', query: account.UPDATE_PROFILE, variables: fc.record({ input: fc.oneof(partial({ displayName: fc.option(textOrWrong) }), wrongType) }), as: 'attacker' },
+  { field: 'mutation.requestEmailChange', query: account.REQUEST_EMAIL_CHANGE, variables: fc.record({ newEmail: fc.oneof(textOrWrong, late(() => victim.email)), password: textOrWrong }), as: 'attacker' },
+  { field: 'mutation.confirmEmailChange', query: account.CONFIRM_EMAIL_CHANGE, variables: fc.record({ token: textOrWrong }), as: 'attacker' },
+  { field: 'mutation.deleteAccount', query: account.DELETE_ACCOUNT, variables: fc.record({ password: textOrWrong }), as: 'attacker' },
+  // Administration (issue 4) and service accounts (issue 6): as an administrator, and refused to a plain user.
+  ...administration(adminTarget).map((op): Operation => ({ ...op, as: 'admin' })),
+  ...administration(foreignTarget).map((op): Operation => ({ ...op, as: 'attacker', refusedWith: ['FORBIDDEN', 'BAD_USER_INPUT'] })),
+  { field: 'query.usersByIds', query: svc.USERS_BY_IDS, variables: fc.record({ ids: idList }), as: 'service' },
+  { field: 'query.user', query: svc.USER, variables: fc.record({ id: fc.oneof(hostileId, late(() => victim.id)) }), as: 'service' },
+  // Never the right secret: a real client id with a near-miss secret, or junk.
+  {
+    field: 'mutation.serviceToken',
+    query: svc.SERVICE_TOKEN,
+    variables: fc.record({
+      clientId: fc.oneof(textOrWrong, late(() => service.clientId), tampered(late(() => service.clientId))),
+      clientSecret: fc.oneof(text, wrongType, tampered(late(() => service.clientSecret)), late(() => service.clientId)),
+    }),
+    as: 'random',
+    refusedWith: ['INVALID_CREDENTIALS', 'BAD_USER_INPUT'],
+  },
 ];
 
 let server: TestServer;
-let victim: { client: GraphQLClient; snapshot: string; sessionId: string };
+let victim: { client: GraphQLClient; snapshot: string; sessionId: string; id: string; email: string };
 let attacker: GraphQLClient;
+let admin: { client: GraphQLClient; id: string };
+let service: svc.CreatedServiceAccount & { token: string };
+const cursors = { users: '', audit: '' };
 beforeAll(async () => {
-  server = await createTestServer({ REGISTER_MAX_PER_IP: '100000', LOGIN_MAX_FAILURES_PER_IP: '100000', GLOBAL_MAX_PER_IP: '100000' });
+  server = await createTestServer({
+    ...Object.fromEntries(['REGISTER_MAX_PER_IP', 'LOGIN_MAX_FAILURES_PER_IP', 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 'GLOBAL_MAX_PER_IP'].map((name) => [name, '100000'])),
+    ...Object.fromEntries(['ACCOUNT_MAIL_MAX_PER_ACCOUNT', 'ACCOUNT_MAIL_MAX_PER_IP', 'SERVICE_AUTH_MAX_FAILURES_PER_IP'].map((name) => [name, '100000'])),
+  });
   const client = server.client();
   const registered = await registerUser(client, { email: 'admin@example.com', displayName: 'Victim' });
-  victim = { client, snapshot: JSON.stringify(await victimView(client)), sessionId: registered.session.id };
+  victim = { client, snapshot: JSON.stringify(await victimView(client)), sessionId: registered.session.id, id: registered.user.id, email: registered.email };
   attacker = server.client();
   await registerUser(attacker);
+  const created = await adm.createAdmin(server);
+  admin = { client: created.client, id: created.user.id };
+  const account = await svc.createServiceAccount(admin.client);
+  service = { ...account, token: await svc.serviceToken(server.client(), account) };
+  cursors.users = (await admin.client.data<{ users: any }>(USERS, { first: 1 })).users.pageInfo.endCursor;
+  cursors.audit = (await admin.client.data<{ auditEvents: any }>(adm.AUDIT, { first: 1 })).auditEvents.pageInfo.endCursor;
 });
 afterAll(async () => {
   await server?.close();
@@ -79,6 +162,14 @@ afterAll(async () => {
 async function victimView(client: GraphQLClient) {
   const { me } = await client.data<{ me: any }>('query { me { id email displayName role status emailVerified updatedAt lastLoginAt sessions { id expiresAt } } }');
   return me;
+}
+
+/** What must hold after every row: the administrator and the service account still work. */
+async function assertPrincipalsIntact() {
+  const { me } = await admin.client.data<{ me: any }>('query { me { id role status } }');
+  expect(me).toEqual({ id: admin.id, role: 'ADMIN', status: 'ACTIVE' });
+  const { serviceAccounts } = await admin.client.data<{ serviceAccounts: any[] }>(SERVICE_ACCOUNTS);
+  expect(serviceAccounts.find((a) => a.id === service.id)?.active).toBe(true);
 }
 
 async function userCount(): Promise<number> {
@@ -92,28 +183,50 @@ function assertNoLeak(result: { status: number; errors?: Array<{ message: string
     expect(error.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
     expect(error.extensions?.code).toBeTruthy();
     expect(error.extensions?.stacktrace).toBeUndefined();
-    expect(error.message).not.toMatch(/\bat .+:\d+:\d+|node_modules|SQLSTATE|syntax error at|relation "|violates|drizzle|postgres|pglite/i);
+    expect(error.message).not.toMatch(/\bat .*\.[cm]?[jt]s:\d+:\d+|node_modules|SQLSTATE|syntax error at|relation "|violates|drizzle|postgres|pglite/i);
   }
 }
 
-async function send(operation: Operation, variables: Record<string, unknown>, randomToken: string) {
-  const token = operation.token === 'attacker' ? attacker.accessToken : operation.token === 'random' ? randomToken : null;
-  return server.client().request(operation.query, variables, { token });
+function assertRefused(operation: Operation, result: { data?: Record<string, unknown> | null; errors?: Array<{ extensions?: Record<string, any> }> }) {
+  if (!operation.refusedWith) return;
+  expect(result.data?.[operation.field.split('.')[1]!] ?? null).toBeNull();
+  expect(result.errors?.length).toBeGreaterThan(0);
+  for (const error of result.errors ?? []) expect(operation.refusedWith).toContain(error.extensions?.code);
 }
 
+function tokenOf(caller: Caller, randomToken: string): string | null {
+  const tokens: Record<Caller, () => string | null> = {
+    anonymous: () => null,
+    random: () => randomToken,
+    attacker: () => attacker.accessToken,
+    admin: () => admin.client.accessToken,
+    service: () => service.token,
+  };
+  return tokens[caller]();
+}
+
+const label = (op: Operation) => `${op.field.split('.')[1]} as ${op.as ?? 'anonymous'}`;
+
 describe('hostile input to every operation', () => {
-  it.each(OPERATIONS.map((op) => [op.name, op] as const))('%s', { timeout: 120_000 }, async (_name, operation) => {
+  it('covers every Query and Mutation field of the schema', () => {
+    const covered = new Set(OPERATIONS.map((op) => op.field));
+    expect(schemaRootFields().filter((field) => !covered.has(field))).toEqual([]);
+  });
+
+  it.each(OPERATIONS.map((op) => [label(op), op] as const))('%s', { timeout: 120_000 }, async (_name, operation) => {
     await fc.assert(
       fc.asyncProperty(operation.variables, bearer, async (variables, randomToken) => {
         const before = await userCount();
-        const result = await send(operation, variables, randomToken);
+        const result = await server.client().request(operation.query, variables, { token: tokenOf(operation.as ?? 'anonymous', randomToken) });
         assertNoLeak(result);
-        const registered = operation.name === 'register' && result.data?.register ? 1 : 0;
+        assertRefused(operation, result);
+        const registered = operation.field === 'mutation.register' && result.data?.register ? 1 : 0;
         expect(await userCount()).toBe(before + registered);
       }),
-      { numRuns: NUM_RUNS },
+      { numRuns: operation.as === 'attacker' && operation.refusedWith ? REFUSAL_RUNS : (operation.runs ?? NUM_RUNS) },
     );
     expect(JSON.stringify(await victimView(victim.client))).toBe(victim.snapshot);
+    await assertPrincipalsIntact();
   });
 
   it('survives random request bodies and documents', { timeout: 120_000 }, async () => {
@@ -129,7 +242,7 @@ describe('hostile input to every operation', () => {
         const text = await response.text();
         expect(response.status).toBeLessThan(500);
         expect(() => JSON.parse(text)).not.toThrow();
-        expect(text).not.toMatch(/INTERNAL_SERVER_ERROR|node_modules|\bat .+:\d+:\d+/);
+        expect(text).not.toMatch(/INTERNAL_SERVER_ERROR|node_modules|\bat .*\.[cm]?[jt]s:\d+:\d+/);
       }),
       { numRuns: NUM_RUNS * 2 },
     );
