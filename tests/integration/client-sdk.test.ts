@@ -2,7 +2,16 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latchkeyRequest, LatchkeyError, MeDocument, RegisterDocument, SessionsDocument } from 'latchkey/client';
+import {
+  AuditEventsDocument,
+  latchkeyRequest,
+  LatchkeyError,
+  MeDocument,
+  RegisterDocument,
+  SessionsDocument,
+  UpdateProfileDocument,
+  UsersDocument,
+} from 'latchkey/client';
 import { registerAdmin } from '../helpers/admin.js';
 import { STRONG_PASSWORD, registerUser, uniqueEmail } from '../helpers/fixtures.js';
 import { createServiceAccount, REVOKE_SERVICE_ACCOUNT } from '../helpers/service-accounts.js';
@@ -41,6 +50,22 @@ describe('latchkey/client', () => {
     const error = await latchkeyRequest(endpoint, SessionsDocument, {}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LatchkeyError);
     expect((error as LatchkeyError).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('latchkey/client account and administration documents', () => {
+  it('update a profile, then list users and the audit log as an administrator', async () => {
+    const endpoint = `${server.url}/graphql`;
+    const { client: admin } = await registerAdmin(server);
+    const { accessToken, user } = await registerUser(server.client());
+    const { updateProfile } = await latchkeyRequest(endpoint, UpdateProfileDocument, { input: { displayName: 'Grace' } }, { token: accessToken });
+    expect(updateProfile).toMatchObject({ id: user.id, displayName: 'Grace' });
+    const { users } = await latchkeyRequest(endpoint, UsersDocument, { first: 1, filter: { search: 'Grace' } }, { token: admin.accessToken });
+    expect(users.edges.map((edge) => edge.node.id)).toEqual([user.id]);
+    const { auditEvents } = await latchkeyRequest(endpoint, AuditEventsDocument, { first: 5, filter: { targetUserId: user.id } }, { token: admin.accessToken });
+    expect(auditEvents.edges.length).toBeGreaterThan(0);
+    const refused = await latchkeyRequest(endpoint, UsersDocument, {}, { token: accessToken }).catch((caught: unknown) => caught);
+    expect((refused as LatchkeyError).code).toBe('FORBIDDEN');
   });
 });
 
