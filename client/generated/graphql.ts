@@ -18,9 +18,9 @@ export type AdminUserUpdateInput = {
 export type AuditEventFilter = {
   /** Only entries caused by this user. */
   actorId?: string | number | null | undefined;
-  /** Only entries created at or after this instant. */
+  /** Only entries created at or after this instant (years 1 to 9999). */
   after?: string | null | undefined;
-  /** Only entries created before this instant. */
+  /** Only entries created before this instant (years 1 to 9999). */
   before?: string | null | undefined;
   /** Only entries about this user. */
   targetUserId?: string | number | null | undefined;
@@ -68,9 +68,9 @@ export type UpdateProfileInput = {
 
 /** Conditions a listed user must meet; all given conditions apply together. */
 export type UserFilter = {
-  /** Only users created at or after this instant. */
+  /** Only users created at or after this instant (years 1 to 9999). */
   createdAfter?: string | null | undefined;
-  /** Only users created before this instant. */
+  /** Only users created before this instant (years 1 to 9999). */
   createdBefore?: string | null | undefined;
   /** Only users whose email is (true) or is not (false) verified. */
   emailVerified?: boolean | null | undefined;

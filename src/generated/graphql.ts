@@ -73,9 +73,9 @@ export type AuditEventEdge = {
 export type AuditEventFilter = {
   /** Only entries caused by this user. */
   actorId?: InputMaybe<Scalars['ID']['input']>;
-  /** Only entries created at or after this instant. */
+  /** Only entries created at or after this instant (years 1 to 9999). */
   after?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Only entries created before this instant. */
+  /** Only entries created before this instant (years 1 to 9999). */
   before?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only entries about this user. */
   targetUserId?: InputMaybe<Scalars['ID']['input']>;
@@ -538,9 +538,9 @@ export type UserEdge = {
 
 /** Conditions a listed user must meet; all given conditions apply together. */
 export type UserFilter = {
-  /** Only users created at or after this instant. */
+  /** Only users created at or after this instant (years 1 to 9999). */
   createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Only users created before this instant. */
+  /** Only users created before this instant (years 1 to 9999). */
   createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only users whose email is (true) or is not (false) verified. */
   emailVerified?: InputMaybe<Scalars['Boolean']['input']>;

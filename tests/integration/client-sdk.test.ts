@@ -12,7 +12,7 @@ import {
   UpdateProfileDocument,
   UsersDocument,
 } from 'latchkey/client';
-import { registerAdmin } from '../helpers/admin.js';
+import { createAdmin } from '../helpers/admin-fixtures.js';
 import { STRONG_PASSWORD, registerUser, uniqueEmail } from '../helpers/fixtures.js';
 import { createServiceAccount, REVOKE_SERVICE_ACCOUNT } from '../helpers/service-accounts.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
@@ -56,7 +56,7 @@ describe('latchkey/client', () => {
 describe('latchkey/client account and administration documents', () => {
   it('update a profile, then list users and the audit log as an administrator', async () => {
     const endpoint = `${server.url}/graphql`;
-    const { client: admin } = await registerAdmin(server);
+    const { client: admin } = await createAdmin(server);
     const { accessToken, user } = await registerUser(server.client());
     const { updateProfile } = await latchkeyRequest(endpoint, UpdateProfileDocument, { input: { displayName: 'Grace' } }, { token: accessToken });
     expect(updateProfile).toMatchObject({ id: user.id, displayName: 'Grace' });
@@ -71,7 +71,7 @@ describe('latchkey/client account and administration documents', () => {
 
 describe('examples/users-by-ids.ts', () => {
   it('reads users by id from another process with a service account', async () => {
-    const { client: admin } = await registerAdmin(server);
+    const { client: admin } = await createAdmin(server);
     const account = await createServiceAccount(admin);
     const a = await registerUser(server.client());
     const b = await registerUser(server.client());

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAccessToken, verifyAccessToken } from '../../src/modules/auth/access-token.js';
 import { chooseSigner } from '../../src/modules/auth/key-directory.js';
 import { generateSigningJwk, loadSigningKeys } from '../../src/modules/auth/signing-keys.js';
-import { registerAdmin } from '../helpers/admin.js';
+import { createAdmin } from '../helpers/admin-fixtures.js';
 import { ME, registerUser } from '../helpers/fixtures.js';
 import { createServiceAccount, serviceToken } from '../helpers/service-accounts.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
@@ -125,7 +125,7 @@ describe('examples/verify-token.ts', () => {
     const oldKeys = await keysFrom(dirWith(oldFile));
     const oldToken = (await signAccessToken({ userId: 'u', sessionId: 's' }, oldKeys, settings(), new Date())).token;
     expect(await verifyExample(oldToken)).toMatchObject({ code: 0, out: { valid: true, kid: kidOf(oldFile) } });
-    const { client: admin } = await registerAdmin(server);
+    const { client: admin } = await createAdmin(server);
     const token = await serviceToken(server.client(), await createServiceAccount(admin));
     expect(await verifyExample(token)).toMatchObject({ code: 0, out: { valid: true, kind: 'service' } });
   });

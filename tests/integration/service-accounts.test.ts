@@ -3,7 +3,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceAccounts } from '../../src/db/schema.js';
 import { hashSecureToken } from '../../src/lib/secure-token.js';
-import { registerAdmin } from '../helpers/admin.js';
+import { createAdmin } from '../helpers/admin-fixtures.js';
 import { ME, registerUser } from '../helpers/fixtures.js';
 import type { GraphQLClient } from '../helpers/graphql-client.js';
 import {
@@ -25,7 +25,7 @@ beforeAll(async () => {
     { SERVICE_AUTH_MAX_PER_CLIENT: '8', SERVICE_AUTH_MAX_FAILURES_PER_IP: '12' },
     { onQuery: (sql) => statements.push(sql) },
   );
-  admin = (await registerAdmin(server)).client;
+  admin = (await createAdmin(server)).client;
 });
 afterAll(async () => {
   await server?.close();
