@@ -1,6 +1,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// `npm run codegen` writes the resolver types; CI fails when src/generated is stale.
+// `npm run codegen` writes the resolver types and the client's typed documents; CI fails when
+// src/generated or client/generated is stale.
 const config: CodegenConfig = {
   schema: 'schema/**/*.graphql',
   generates: {
@@ -21,7 +22,24 @@ const config: CodegenConfig = {
           User: '../db/schema.js#UserRow',
           Session: '../modules/sessions/session-model.js#SessionModel',
           AuthPayload: '../modules/auth/auth.service.js#AuthResult',
+          ServiceAccount: '../db/schema.js#ServiceAccountRow',
+          UserConnection: '../modules/admin/admin-reports.service.js#UserPage',
+          AuditEvent: '../db/schema.js#AuditEventRow',
         },
+      },
+    },
+    // Typed documents for clients (`latchkey/client`): one operation per file in client/operations.
+    'client/generated/': {
+      documents: ['client/operations/*.graphql'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false, gqlTagName: 'graphql' },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        scalars: { DateTime: 'string' },
+        skipTypename: true,
+        importExtension: '.js',
       },
     },
   },

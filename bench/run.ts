@@ -91,6 +91,7 @@ function serverEnv(storage: { dataDir: string; databaseUrl: string | undefined }
     LOGIN_MAX_FAILURES_PER_IP: unlimited,
     REGISTER_MAX_PER_IP: unlimited,
     REFRESH_MAX_PER_SESSION: unlimited,
+    GLOBAL_MAX_PER_IP: unlimited,
   };
 }
 

@@ -14,15 +14,18 @@ import type { Config, PasswordHashingParams } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { createContextFunction } from './graphql/context.js';
+import { requestCeiling } from './http/request-ceiling.js';
 import { RequestLogController } from './http/request-log.js';
 import { registerRoutes } from './http/routes.js';
 import { createLogger } from './logger.js';
 import { createPasswordHasher } from './modules/auth/password-hasher.js';
-import { loadSigningKeys } from './modules/auth/signing-keys.js';
+import { loadSigningKeys, type SigningKeySource } from './modules/auth/signing-keys.js';
 import { avatarRoutes } from './modules/avatars/avatars.routes.js';
 import { createMailer } from './modules/mail/mailer.js';
+import { openRateLimitStore } from './modules/rate-limit/rate-limit-store.js';
 import { createRateLimiters } from './modules/rate-limit/rate-limiters.js';
-import { startSessionCleanup } from './modules/sessions/session-cleanup.js';
+import { bootstrapAdminFromConfig } from './modules/admin/admin-bootstrap.js';
+import { startPeriodicCleanup, startSessionCleanup } from './modules/sessions/session-cleanup.js';
 import { createServices, type Services } from './services.js';
 
 export interface AppOptions {
@@ -32,6 +35,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Overrides config.passwords.hashing (tests use cheap parameters). */
   passwordHashing?: PasswordHashingParams;
+  /** Sees every SQL statement (tests only: counts statements). */
+  onQuery?: (sql: string) => void;
 }
 
 export interface App {
@@ -47,17 +52,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config);
   const clock = options.clock ?? (() => new Date());
-  const database = await openDatabase(config.database, config.dataDir);
-  const keys = await loadSigningKeys({
-    privateKey: config.jwt.privateKey,
-    keyId: config.jwt.keyId,
-    additionalPublicKeys: config.jwt.additionalPublicKeys,
-    developmentKeyDir: config.database.url === 'memory://' ? undefined : path.resolve(config.dataDir, 'keys'),
-  });
+  const database = await openDatabase(config.database, config.dataDir, { onQuery: options.onQuery });
+  const keys = await loadSigningKeys(signingKeySource(config));
   const hasher = await createPasswordHasher(options.passwordHashing ?? config.passwords.hashing, config.passwords.hashConcurrency);
-  const limiters = createRateLimiters(config.rateLimits);
+  const rateLimitStore = openRateLimitStore(config.redis, logger);
+  await rateLimitStore.ready();
+  const limiters = createRateLimiters(config.rateLimits, rateLimitStore.factory);
   const mailer = createMailer({ config: config.mail, logger, logLinks: !config.isProduction });
   const services = createServices({ config, db: database.db, hasher, keys, limiters, logger, mailer });
+  await bootstrapAdminFromConfig(config, services, clock(), logger).catch(async (error: unknown) => {
+    await Promise.allSettled([mailer.close(), rateLimitStore.close(), database.close()]);
+    throw error;
+  });
 
   const fastify = createFastify(config, logger);
   await registerHttpPlugins(fastify, config);
@@ -66,9 +72,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const apollo = createApolloServer(config, fastify, logger);
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, { context: createContextFunction({ config, services, clock }) });
-  fastify.route({ url: '/graphql', method: ['GET', 'POST'], handler });
+  fastify.route({ url: '/graphql', method: ['GET', 'POST'], onRequest: requestCeiling(limiters.globalPerIp), handler });
 
-  const cleanup = startSessionCleanup(services.sessions, config.sessions.cleanupIntervalSeconds, clock, logger);
+  const cleanup = startCleanups(config, services, clock, logger);
   return {
     fastify,
     services,
@@ -77,9 +83,30 @@ export async function createApp(options: AppOptions): Promise<App> {
       cleanup.stop();
       await fastify.close();
       await mailer.close();
+      await rateLimitStore.close();
       await database.close();
     },
   };
+}
+
+export function signingKeySource(config: Config): SigningKeySource {
+  return {
+    privateKey: config.jwt.privateKey,
+    keyId: config.jwt.keyId,
+    additionalPublicKeys: config.jwt.additionalPublicKeys,
+    keyDir: config.jwt.keyDir,
+    developmentKeyDir: config.database.url === 'memory://' ? undefined : path.resolve(config.dataDir, 'keys'),
+  };
+}
+
+/** The periodic clean-ups (ended sessions, expired audit events), on one interval setting. */
+function startCleanups(config: Config, services: Services, clock: () => Date, logger: Logger) {
+  const interval = config.sessions.cleanupIntervalSeconds;
+  const jobs = [
+    startSessionCleanup(services.sessions, interval, clock, logger),
+    startPeriodicCleanup('expired audit events', (now) => services.adminReports.deleteExpiredAuditEvents(now, config.audit.retentionDays), interval, clock, logger),
+  ];
+  return { stop: () => jobs.forEach((job) => job.stop()) };
 }
 
 function createFastify(config: Config, logger: Logger): FastifyInstance {
@@ -95,8 +122,15 @@ function createFastify(config: Config, logger: Logger): FastifyInstance {
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     },
   });
+  // Once closing, answers to in-flight requests end their keep-alive connection; otherwise the
+  // idle sockets they leave behind would hold shutdown open for the whole keep-alive timeout.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
   fastify.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
@@ -106,6 +140,9 @@ function createFastify(config: Config, logger: Logger): FastifyInstance {
   });
   return fastify as unknown as FastifyInstance;
 }
+
+/** What Apollo's embedded Sandbox needs (development only; the landing page is off in production). */
+const SANDBOX_SOURCES = ['*', 'data:', 'blob:', "'unsafe-inline'", "'unsafe-eval'"];
 
 async function registerHttpPlugins(fastify: FastifyInstance, config: Config): Promise<void> {
   await fastify.register(fastifyCookie);
@@ -119,11 +156,15 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: Config): Pr
   // Built once: @fastify/helmet rebuilt this middleware, CSP parsing included, on every request.
   const securityHeaders = helmet({
     // The Sandbox landing page loads Apollo's embedded explorer; without it nothing needs scripts.
+    // Either way no other site may frame us.
     contentSecurityPolicy: config.graphql.landingPage
-      ? false
+      ? { useDefaults: false, directives: { defaultSrc: SANDBOX_SOURCES, frameAncestors: ["'none'"] } }
       : { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+    // Only over TLS (HSTS=true or an https PUBLIC_URL): on plain http it would be ignored at best.
+    strictTransportSecurity: config.http.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)));
 }

@@ -14,6 +14,11 @@ const list = z.string().transform((v) =>
   v.split(',').map((s) => s.trim()).filter((s) => s.length > 0),
 );
 
+/** Exact origins (scheme://host[:port]); a wildcard with credentials would let any site act as the user. */
+const corsOrigins = list.refine((origins) => origins.every((o) => o !== '*' && /^https?:\/\/[^/\s*]+$/.test(o)), {
+  message: 'must be comma-separated origins like https://app.example.com; "*" is not allowed with credentials',
+});
+
 const trustProxy = z.string().transform((value, ctx): boolean | number | string[] => {
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d+$/.test(value)) return Number(value);
@@ -51,7 +56,7 @@ const envSchema = z.object({
   COOKIE_SECURE: bool.optional(),
   COOKIE_SAME_SITE: z.enum(['strict', 'lax', 'none']).default('strict'),
   COOKIE_NAME: z.string().regex(/^[A-Za-z0-9_-]+$/).default('latchkey_refresh'),
-  CORS_ORIGINS: list.optional(),
+  CORS_ORIGINS: corsOrigins.optional(),
   TRUST_PROXY: trustProxy.default(false),
   BODY_LIMIT_BYTES: int(1024, 50 * 1024 * 1024).default(100 * 1024),
   GRAPHQL_INTROSPECTION: bool.optional(),
@@ -85,6 +90,29 @@ const envSchema = z.object({
   ACCOUNT_MAIL_IP_WINDOW_SECONDS: int(1).default(3600),
   UPLOAD_DIR: z.string().min(1).optional(),
   AVATAR_MAX_BYTES: int(1024, 50 * 1024 * 1024).default(2 * 1024 * 1024),
+  // Abuse resistance and scale-out (issue 5).
+  WEB_CONCURRENCY: int(1, 64).default(1),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  REDIS_KEY_PREFIX: z.string().max(64).default('latchkey:rl:'),
+  REDIS_COMMAND_TIMEOUT_MS: int(10, 60_000).default(500),
+  GLOBAL_MAX_PER_IP: int(1).default(1000),
+  GLOBAL_IP_WINDOW_SECONDS: int(1).default(60),
+  HSTS: bool.optional(),
+  GRAPHQL_MAX_DEPTH: int(1, 100).default(8),
+  GRAPHQL_MAX_ALIASES: int(0, 1000).default(15),
+  GRAPHQL_MAX_DIRECTIVES: int(0, 1000).default(5),
+  GRAPHQL_MAX_TOKENS: int(10, 1_000_000).default(400),
+  GRAPHQL_MAX_COST: int(1).default(20_000),
+  GRAPHQL_HIDE_SUGGESTIONS: bool.optional(),
+  JWT_KEY_DIR: z.string().min(1).optional(),
+  SERVICE_TOKEN_TTL_SECONDS: int(30, 3600).default(300),
+  SERVICE_AUTH_MAX_PER_CLIENT: int(1).default(600),
+  SERVICE_AUTH_CLIENT_WINDOW_SECONDS: int(1).default(60),
+  SERVICE_AUTH_MAX_FAILURES_PER_IP: int(1).default(20),
+  SERVICE_AUTH_IP_WINDOW_SECONDS: int(1).default(300),
+  BOOTSTRAP_ADMIN_EMAIL: z.string().min(1).optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(1).optional(),
+  AUDIT_RETENTION_DAYS: int(0, 36_500).default(90),
   // Performance (issue 7)
   UV_THREADPOOL_SIZE: int(1, 1024).default(4),
   PASSWORD_HASH_CONCURRENCY: int(1, 1024).optional(),
@@ -124,6 +152,9 @@ export interface Config {
     keyId: string | undefined;
     additionalPublicKeys: string | undefined;
     accessTokenTtlSeconds: number;
+    /** Directory of key files (*.json JWKs, *.pem); see signing-keys.ts. */
+    keyDir: string | undefined;
+    serviceTokenTtlSeconds: number;
   };
   sessions: {
     idleTtlSeconds: number;
@@ -139,8 +170,14 @@ export interface Config {
     trustProxy: boolean | number | string[];
     bodyLimitBytes: number;
     shutdownGraceMs: number;
+    /** Strict-Transport-Security; only meaningful when clients reach us over TLS. */
+    hsts: boolean;
   };
-  graphql: { introspection: boolean; landingPage: boolean };
+  graphql: { introspection: boolean; landingPage: boolean; hideSuggestions: boolean; limits: GraphQLLimits };
+  /** Worker processes (node:cluster) on this machine. */
+  webConcurrency: number;
+  /** Shared rate-limit store; undefined keeps limits in process memory. */
+  redis: { url: string; keyPrefix: string; commandTimeoutMs: number } | undefined;
   passwords: {
     minLength: number;
     maxLength: number;
@@ -156,7 +193,14 @@ export interface Config {
     refreshPerSession: RateLimitRule;
     accountMailPerAccount: RateLimitRule;
     accountMailPerIp: RateLimitRule;
+    globalPerIp: RateLimitRule;
+    serviceAuthPerClient: RateLimitRule;
+    serviceAuthFailuresPerIp: RateLimitRule;
   };
+  /** First administrator created at start-up when the service has none (both set or neither). */
+  bootstrapAdmin: { email: string; password: string } | null;
+  /** Audit events older than this are deleted by the periodic cleanup; 0 keeps them forever. */
+  audit: { retentionDays: number };
   /** Where links in emails and stored avatar URLs point. */
   publicUrl: string;
   mail: MailConfig;
@@ -182,6 +226,14 @@ export interface AccountConfig {
   tokenTtlSeconds: { EMAIL_VERIFICATION: number; PASSWORD_RESET: number; EMAIL_CHANGE: number };
 }
 
+export interface GraphQLLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+}
+
 export class ConfigError extends Error {}
 
 /** OWASP's argon2id baseline (m=19 MiB, t=2, p=1). */
@@ -190,10 +242,11 @@ export const DEFAULT_PASSWORD_HASHING: PasswordHashingParams = { memoryCost: 19_
 /**
  * argon2 and WebCrypto (JWT signing and verification) share libuv's thread pool. Hashes beyond
  * the CPU count add no throughput, and a pool full of queued hashes makes every JWT check wait
- * behind them; so hash on at most one thread per CPU and never on the whole pool.
+ * behind them; so hash on at most one thread per CPU (shared among the cluster's worker
+ * processes, each with its own pool) and never on a worker's whole pool.
  */
-export function defaultHashConcurrency(threadPoolSize: number, cpus = availableParallelism()): number {
-  return Math.max(1, Math.min(cpus, threadPoolSize - 1));
+export function defaultHashConcurrency(threadPoolSize: number, cpus = availableParallelism(), workers = 1): number {
+  return Math.max(1, Math.min(Math.ceil(cpus / workers), threadPoolSize - 1));
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -215,9 +268,13 @@ function toConfig(env: Env): Config {
   if (env.COOKIE_SAME_SITE === 'none' && !cookieSecure) {
     throw new ConfigError('Invalid configuration:\n  COOKIE_SAME_SITE: "none" requires COOKIE_SECURE=true');
   }
-  if (isProduction && !env.JWT_PRIVATE_KEY) {
-    throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required when NODE_ENV=production');
+  if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration:\n  BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
   }
+  if (isProduction && !env.JWT_PRIVATE_KEY && !env.JWT_KEY_DIR) {
+    throw new ConfigError('Invalid configuration:\n  JWT_PRIVATE_KEY: required when NODE_ENV=production (or JWT_KEY_DIR)');
+  }
+  checkScaleOut(env, isProduction);
   return {
     env: env.NODE_ENV,
     isProduction,
@@ -238,6 +295,8 @@ function toConfig(env: Env): Config {
       keyId: env.JWT_KEY_ID,
       additionalPublicKeys: env.JWT_ADDITIONAL_PUBLIC_KEYS,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      keyDir: env.JWT_KEY_DIR,
+      serviceTokenTtlSeconds: env.SERVICE_TOKEN_TTL_SECONDS,
     },
     sessions: {
       idleTtlSeconds: env.SESSION_IDLE_TTL_SECONDS,
@@ -253,17 +312,30 @@ function toConfig(env: Env): Config {
       trustProxy: env.TRUST_PROXY,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+      hsts: env.HSTS ?? publicUrl.startsWith('https://'),
     },
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
       landingPage: env.GRAPHQL_LANDING_PAGE ?? !isProduction,
+      hideSuggestions: env.GRAPHQL_HIDE_SUGGESTIONS ?? isProduction,
+      limits: {
+        maxDepth: env.GRAPHQL_MAX_DEPTH,
+        maxAliases: env.GRAPHQL_MAX_ALIASES,
+        maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+        maxTokens: env.GRAPHQL_MAX_TOKENS,
+        maxCost: env.GRAPHQL_MAX_COST,
+      },
     },
+    webConcurrency: env.WEB_CONCURRENCY,
+    redis: env.REDIS_URL
+      ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS }
+      : undefined,
     passwords: {
       minLength: env.PASSWORD_MIN_LENGTH,
       maxLength: 128,
       minStrength: env.PASSWORD_MIN_STRENGTH,
       hashing: DEFAULT_PASSWORD_HASHING,
-      hashConcurrency: env.PASSWORD_HASH_CONCURRENCY ?? defaultHashConcurrency(env.UV_THREADPOOL_SIZE),
+      hashConcurrency: env.PASSWORD_HASH_CONCURRENCY ?? defaultHashConcurrency(env.UV_THREADPOOL_SIZE, availableParallelism(), env.WEB_CONCURRENCY),
     },
     rateLimits: {
       loginFailuresPerAccount: { points: env.LOGIN_MAX_FAILURES_PER_ACCOUNT, durationSeconds: env.LOGIN_ACCOUNT_WINDOW_SECONDS },
@@ -272,9 +344,17 @@ function toConfig(env: Env): Config {
       refreshPerSession: { points: env.REFRESH_MAX_PER_SESSION, durationSeconds: env.REFRESH_SESSION_WINDOW_SECONDS },
       accountMailPerAccount: { points: env.ACCOUNT_MAIL_MAX_PER_ACCOUNT, durationSeconds: env.ACCOUNT_MAIL_ACCOUNT_WINDOW_SECONDS },
       accountMailPerIp: { points: env.ACCOUNT_MAIL_MAX_PER_IP, durationSeconds: env.ACCOUNT_MAIL_IP_WINDOW_SECONDS },
+      globalPerIp: { points: env.GLOBAL_MAX_PER_IP, durationSeconds: env.GLOBAL_IP_WINDOW_SECONDS },
+      serviceAuthPerClient: { points: env.SERVICE_AUTH_MAX_PER_CLIENT, durationSeconds: env.SERVICE_AUTH_CLIENT_WINDOW_SECONDS },
+      serviceAuthFailuresPerIp: { points: env.SERVICE_AUTH_MAX_FAILURES_PER_IP, durationSeconds: env.SERVICE_AUTH_IP_WINDOW_SECONDS },
     },
     publicUrl: publicUrl.replace(/\/+$/, ''),
     ...accountSettings(env),
+    bootstrapAdmin:
+      env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
+        ? { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD }
+        : null,
+    audit: { retentionDays: env.AUDIT_RETENTION_DAYS },
   };
 }
 
@@ -300,4 +380,18 @@ function accountSettings(env: Env): Pick<Config, 'mail' | 'account' | 'uploads'>
     },
     uploads: { dir: env.UPLOAD_DIR ?? path.join(env.DATA_DIR, 'uploads'), avatarMaxBytes: env.AVATAR_MAX_BYTES },
   };
+}
+
+/**
+ * Several workers must share everything: an on-disk PGlite can be opened by one process only, and
+ * in-memory rate limits would be multiplied by the number of workers.
+ */
+function checkScaleOut(env: Env, isProduction: boolean): void {
+  if (env.WEB_CONCURRENCY === 1) return;
+  if (!env.DATABASE_URL?.startsWith('postgres')) {
+    throw new ConfigError('Invalid configuration:\n  WEB_CONCURRENCY: more than 1 worker requires a postgres:// DATABASE_URL (PGlite is single-process)');
+  }
+  if (isProduction && !env.REDIS_URL) {
+    throw new ConfigError('Invalid configuration:\n  WEB_CONCURRENCY: more than 1 worker in production requires REDIS_URL (shared rate limits)');
+  }
 }

@@ -5,6 +5,10 @@ import type { Database } from './db/client.js';
 import { createRepositories } from './db/repositories.js';
 import { createAccountGuards } from './modules/account/account-guards.js';
 import { createAccountService } from './modules/account/account.service.js';
+import { createCursorCodec } from './lib/cursor.js';
+import { createAdminAccountsService } from './modules/admin/admin-accounts.service.js';
+import { createAdminReportsService } from './modules/admin/admin-reports.service.js';
+import { createAdminService } from './modules/admin/admin.service.js';
 import { accessTokenSettings, createAuthService } from './modules/auth/auth.service.js';
 import type { PasswordHasher } from './modules/auth/password-hasher.js';
 import type { SigningKeys } from './modules/auth/signing-keys.js';
@@ -14,6 +18,7 @@ import { createAccountMail } from './modules/mail/account-mail.js';
 import type { Mailer } from './modules/mail/mailer.js';
 import { createOneTimeTokensService } from './modules/one-time-tokens/one-time-tokens.service.js';
 import type { RateLimiters } from './modules/rate-limit/rate-limiters.js';
+import { createServiceAccountsService } from './modules/service-accounts/service-accounts.service.js';
 import { createSessionsService } from './modules/sessions/sessions.service.js';
 import { createUsersService } from './modules/users/users.service.js';
 
@@ -37,6 +42,12 @@ export function createServices(deps: ServiceDeps) {
     logger: deps.logger,
   });
   const { account, avatars } = createAccountServices(deps, repos);
+  const serviceAccounts = createServiceAccountsService({
+    repos,
+    keys: deps.keys,
+    tokenSettings: { ...accessTokenSettings(deps.config), ttlSeconds: deps.config.jwt.serviceTokenTtlSeconds },
+    limiters: deps.limiters,
+  });
   const auth = createAuthService({
     repos,
     sessions,
@@ -47,9 +58,17 @@ export function createServices(deps: ServiceDeps) {
     passwordPolicy: deps.config.passwords,
     logger: deps.logger,
     afterSignUp: account.issueOnSignUp,
+    serviceAccounts,
   });
   const users = createUsersService({ repos });
-  return { auth, sessions, users, account, avatars };
+  const admin = createAdminService({ repos });
+  const adminAccounts = createAdminAccountsService({ repos, hasher: deps.hasher });
+  const adminReports = createAdminReportsService({
+    repos,
+    cursors: createCursorCodec(deps.keys.deriveSecret('latchkey/pagination-cursor/v1')),
+    auditBatchSize: deps.config.sessions.cleanupBatchSize,
+  });
+  return { auth, sessions, users, account, avatars, serviceAccounts, admin, adminAccounts, adminReports };
 }
 
 function createAccountServices(deps: ServiceDeps, repos: ReturnType<typeof createRepositories>) {

@@ -9,6 +9,12 @@ describe('password hash concurrency', () => {
     expect(defaultHashConcurrency(1, 8)).toBe(1);
   });
 
+  it('shares the CPUs among cluster workers', () => {
+    expect(defaultHashConcurrency(4, 8, 4)).toBe(2);
+    expect(defaultHashConcurrency(4, 2, 4)).toBe(1);
+    expect(defaultHashConcurrency(4, 3, 2)).toBe(2);
+  });
+
   it('follows UV_THREADPOOL_SIZE and can be set outright', () => {
     expect(loadConfig({ UV_THREADPOOL_SIZE: '2' }).passwords.hashConcurrency).toBe(1);
     expect(loadConfig({ PASSWORD_HASH_CONCURRENCY: '6' }).passwords.hashConcurrency).toBe(6);

@@ -27,19 +27,32 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url
 /** Arbitrary constant; serialises migrations across instances starting at once. */
 const MIGRATION_LOCK_KEY = 7_264_531_908;
 
-export async function openDatabase(config: Config['database'], dataDir: string): Promise<DatabaseHandle> {
-  if (config.url?.startsWith('postgres')) return openPostgres(config.url, config);
-  const location = config.url === 'memory://' ? undefined : path.resolve(dataDir, 'db');
-  return openPglite(location);
+export interface DatabaseOptions {
+  /** Called with the text of every SQL statement Drizzle sends (tests count statements with it). */
+  onQuery?: (query: string) => void;
 }
 
-async function openPglite(location: string | undefined): Promise<DatabaseHandle> {
+export async function openDatabase(config: Config['database'], dataDir: string, options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (config.url?.startsWith('postgres')) return openPostgres(config.url, config, options);
+  const location = config.url === 'memory://' ? undefined : path.resolve(dataDir, 'db');
+  return openPglite(location, options);
+}
+
+function queryLogger(options: DatabaseOptions) {
+  const { onQuery } = options;
+  return onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
+}
+
+async function openPglite(location: string | undefined, options: DatabaseOptions): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (location) mkdirSync(location, { recursive: true });
-  const client = location ? new PGlite(location) : new PGlite();
-  const db = drizzle({ client, schema });
+  // pg_trgm backs the trigram indexes of the user search (drizzle/0002_admin_search_trgm.sql).
+  const pgliteOptions = { extensions: { pg_trgm } };
+  const client = location ? new PGlite(location, pgliteOptions) : new PGlite(pgliteOptions);
+  const db = drizzle({ client, schema, logger: queryLogger(options) });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return {
     db: db as unknown as Database,
@@ -51,7 +64,7 @@ async function openPglite(location: string | undefined): Promise<DatabaseHandle>
   };
 }
 
-async function openPostgres(url: string, config: Config['database']): Promise<DatabaseHandle> {
+async function openPostgres(url: string, config: Config['database'], options: DatabaseOptions): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
@@ -63,7 +76,7 @@ async function openPostgres(url: string, config: Config['database']): Promise<Da
     onnotice: () => {},
     connection: { statement_timeout: config.statementTimeoutMs, application_name: 'latchkey' },
   });
-  const db = drizzle({ client, schema });
+  const db = drizzle({ client, schema, logger: queryLogger(options) });
   const lock = await client.reserve();
   try {
     await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;

@@ -45,6 +45,11 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
     index('users_created_at_id_idx').on(t.createdAt, t.id),
+    // Keyset pagination of `users` by email and by last sign-in (never signed in sorts oldest).
+    index('users_email_lower_id_idx').on(sql`lower(${t.email})`, t.id),
+    index('users_last_login_id_idx').on(sql`coalesce(${t.lastLoginAt}, '-infinity'::timestamptz)`, t.id),
+    // The last-admin check locks the admin rows; this keeps finding them cheap on large tables.
+    index('users_admin_id_idx').on(t.id).where(sql`${t.role} = 'ADMIN'`),
   ],
 );
 
@@ -119,7 +124,32 @@ export const auditEvents = pgTable(
     index('audit_events_created_at_idx').on(t.createdAt),
     index('audit_events_target_created_idx').on(t.targetUserId, t.createdAt),
     index('audit_events_type_created_idx').on(t.type, t.createdAt),
+    // Keyset pagination of `auditEvents` (id DESC) within one actor, target or type.
+    index('audit_events_actor_id_idx').on(t.actorId, t.id),
+    index('audit_events_target_id_idx').on(t.targetUserId, t.id),
+    index('audit_events_type_id_idx').on(t.type, t.id),
   ],
+);
+
+/**
+ * Non-human clients (other backend services). The secret is shown once at creation; only its
+ * SHA-256 hash is kept (see src/modules/service-accounts/service-secret.ts for why that suffices).
+ */
+export const serviceAccounts = pgTable(
+  'service_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    /** Public identifier the service presents with its secret. */
+    clientId: text('client_id').notNull().unique(),
+    secretHash: text('secret_hash').notNull().unique(),
+    scopes: text('scopes').array().notNull(),
+    /** The administrator who created it; kept when that user is deleted. */
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamptz('created_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
+    lastUsedAt: timestamptz('last_used_at'),
+  },
 );
 
 export type UserRow = typeof users.$inferSelect;
@@ -127,3 +157,4 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 export type OneTimeTokenRow = typeof oneTimeTokens.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+export type ServiceAccountRow = typeof serviceAccounts.$inferSelect;

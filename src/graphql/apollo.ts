@@ -1,12 +1,14 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { armorProtection } from './armor.js';
 import type { GraphQLContext } from './context.js';
 import { createFormatError } from './errors.js';
+import { inputGuardPlugin } from './input-guard.js';
 import { operationLoggingPlugin } from './logging-plugin.js';
 import { buildSchema } from './schema.js';
 
@@ -15,16 +17,20 @@ export function createApolloServer(config: Config, fastify: FastifyInstance, log
   const landingPage = config.graphql.landingPage
     ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true })
     : ApolloServerPluginLandingPageDisabled();
+  const armor = armorProtection(config.graphql.limits);
   return new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
     introspection: config.graphql.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: config.isProduction,
+    hideSchemaDetailsFromClientErrors: config.graphql.hideSuggestions,
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.graphql.limits.maxTokens },
     formatError: createFormatError({
       onMasked: (original) => logger.error({ err: original }, 'unexpected error masked in GraphQL response'),
+      hideSuggestions: config.graphql.hideSuggestions,
     }),
-    plugins: [fastifyApolloDrainPlugin(fastify), landingPage, operationLoggingPlugin()],
+    plugins: [fastifyApolloDrainPlugin(fastify), landingPage, operationLoggingPlugin(), inputGuardPlugin(), ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[])],
   });
 }

@@ -10,6 +10,7 @@ import { createRefreshCookieJar, type RefreshCookieJar } from '../http/refresh-c
 import type { AuthState, Viewer } from '../modules/auth/viewer.js';
 import type { RequestMeta } from '../modules/request-meta.js';
 import type { Services } from '../services.js';
+import { AppError, ERROR_CODES } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export interface GraphQLContext {
@@ -39,6 +40,18 @@ export function bearerToken(header: string | undefined): string | null | 'malfor
   return match[1]!;
 }
 
+/**
+ * Authentication fails the whole request only for a raw service secret (wrong, revoked or rate
+ * limited); Apollo answers 500 for a context error unless it names an HTTP status.
+ */
+function withHttpStatus(error: unknown): never {
+  if (error instanceof AppError) {
+    const status = error.extensions.code === ERROR_CODES.RATE_LIMITED ? 429 : 401;
+    Object.assign(error.extensions, { http: { status } });
+  }
+  throw error;
+}
+
 export function createContextFunction(deps: ContextDeps) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => {
     const now = deps.clock();
@@ -46,7 +59,7 @@ export function createContextFunction(deps: ContextDeps) {
     const auth: AuthState =
       token === 'malformed'
         ? { status: 'invalid', reason: 'TOKEN_INVALID' }
-        : await deps.services.auth.authenticate(token, now);
+        : await deps.services.auth.authenticate(token, now, request.ip ?? null).catch(withHttpStatus);
     const viewer = auth.status === 'authenticated' ? auth.viewer : null;
     const userAgent = request.headers['user-agent']?.slice(0, 512) ?? null;
     return {

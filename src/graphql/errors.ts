@@ -62,11 +62,22 @@ export const invalidToken = () => new AppError(ERROR_CODES.INVALID_TOKEN, 'Token
 export const emailTaken = (field = 'email') =>
   new AppError(ERROR_CODES.EMAIL_TAKEN, 'An account with this email already exists', { field });
 export const accountSuspended = () => new AppError(ERROR_CODES.ACCOUNT_SUSPENDED, 'This account is suspended');
+export const invalidClientCredentials = () =>
+  new AppError(ERROR_CODES.INVALID_CREDENTIALS, 'Client id or secret is incorrect, or the service account is revoked');
 export const notFound = (what: string) => new AppError(ERROR_CODES.NOT_FOUND, `${what} not found`);
 export const wrongPassword = (field: string) =>
   new AppError(ERROR_CODES.INVALID_CREDENTIALS, 'Password is incorrect', { field });
 export const emailNotVerified = () =>
   new ForbiddenError('Verify your email address to continue', { reason: 'EMAIL_NOT_VERIFIED' });
+
+/** Administrative safety rules; `reason` is stable: SELF, LAST_ADMIN or NOT_ADMIN. */
+export const adminActionRefused = (reason: 'SELF' | 'LAST_ADMIN' | 'NOT_ADMIN') =>
+  new ForbiddenError(ADMIN_REFUSAL_MESSAGES[reason], { reason });
+const ADMIN_REFUSAL_MESSAGES = {
+  SELF: 'Administrators cannot change their own role, suspend or delete themselves',
+  LAST_ADMIN: 'The last active administrator cannot be demoted, suspended or deleted',
+  NOT_ADMIN: 'Administrator role required',
+} as const;
 
 /** Errors produced by Apollo/graphql-js itself about the request; safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set<string>([
@@ -81,15 +92,19 @@ const REQUEST_ERROR_CODES = new Set<string>([
 
 export interface MaskOptions {
   onMasked: (original: unknown) => void;
+  /** Strip "Did you mean ...?" hints, which leak schema names (validation AND variable errors). */
+  hideSuggestions?: boolean;
 }
 
-export function createFormatError({ onMasked }: MaskOptions) {
+export function createFormatError({ onMasked, hideSuggestions = false }: MaskOptions) {
+  const clean = (formatted: GraphQLFormattedError) =>
+    withoutStacktrace(hideSuggestions ? withoutSuggestions(formatted) : formatted);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof AppError) return withoutStacktrace(formatted);
+    if (original instanceof AppError) return clean(formatted);
     const code = formatted.extensions?.code;
     if (original instanceof GraphQLError && typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-      return withoutStacktrace(formatted);
+      return clean(formatted);
     }
     onMasked(original);
     return {
@@ -98,6 +113,12 @@ export function createFormatError({ onMasked }: MaskOptions) {
       extensions: { code: ERROR_CODES.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** Covers graphql-js's field, argument, type and enum-value suggestions anywhere in a message. */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/ ?Did you mean [^?]*\?/g, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {

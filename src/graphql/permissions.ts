@@ -5,13 +5,22 @@
  */
 import { allow, deny, or, shield } from 'graphql-shield';
 import { ForbiddenError } from './errors.js';
-import { isAdmin, isAnonymousOrAuthenticated, isAuthenticated, isSelf, isVerifiedUser } from './rules.js';
+import { hasScope, isAdmin, isAnonymousOrAuthenticated, isAuthenticated, isSelf, isVerifiedUser } from './rules.js';
+
+const canReadUsers = or(isAdmin, hasScope('users:read'));
 
 export const permissions = shield(
   {
     Query: {
       me: isAnonymousOrAuthenticated,
       sessions: isVerifiedUser,
+      user: canReadUsers,
+      usersByIds: canReadUsers,
+      serviceAccounts: isAdmin,
+      // Administration (issue 4).
+      users: isAdmin,
+      stats: isAdmin,
+      auditEvents: isAdmin,
     },
     Mutation: {
       register: allow,
@@ -30,6 +39,15 @@ export const permissions = shield(
       updateProfile: isVerifiedUser,
       requestEmailChange: isVerifiedUser,
       deleteAccount: isVerifiedUser,
+      createServiceAccount: isAdmin,
+      revokeServiceAccount: isAdmin,
+      serviceToken: allow,
+      updateUser: isAdmin,
+      setUserRole: isAdmin,
+      suspendUser: isAdmin,
+      unsuspendUser: isAdmin,
+      deleteUser: isAdmin,
+      revokeUserSessions: isAdmin,
     },
     User: {
       '*': allow,
@@ -37,6 +55,17 @@ export const permissions = shield(
     },
     Session: allow,
     AuthPayload: allow,
+    ServiceAccount: allow,
+    ServiceAccountSecret: allow,
+    ServiceTokenPayload: allow,
+    // Reachable only through the admin-only root fields above.
+    UserConnection: allow,
+    UserEdge: allow,
+    PageInfo: allow,
+    SystemStats: allow,
+    AuditEvent: allow,
+    AuditEventEdge: allow,
+    AuditEventConnection: allow,
   },
   {
     fallbackRule: deny,

@@ -11,7 +11,9 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { Resolvers } from '../generated/graphql.js';
 import { accountResolvers } from '../modules/account/account.resolvers.js';
+import { adminResolvers } from '../modules/admin/admin.resolvers.js';
 import { authResolvers } from '../modules/auth/auth.resolvers.js';
+import { serviceAccountsResolvers } from '../modules/service-accounts/service-accounts.resolvers.js';
 import { sessionsResolvers } from '../modules/sessions/sessions.resolvers.js';
 import { usersResolvers } from '../modules/users/users.resolvers.js';
 import { permissions } from './permissions.js';
@@ -25,6 +27,8 @@ const resolvers: Resolvers[] = [
   sessionsResolvers,
   authResolvers,
   accountResolvers,
+  serviceAccountsResolvers,
+  adminResolvers,
 ];
 
 export function loadTypeDefs() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphQLContext } from '../../src/graphql/context.js';
-import { isAdmin, isAnonymousOrAuthenticated, isAuthenticated, isSelf, isVerifiedUser } from '../../src/graphql/rules.js';
+import { hasScope, isAdmin, isAnonymousOrAuthenticated, isAuthenticated, isSelf, isVerifiedUser } from '../../src/graphql/rules.js';
 
 type Rule = { resolve: (parent: unknown, args: unknown, ctx: unknown, info: unknown, options: unknown) => Promise<unknown> };
 const options = { allowExternalErrors: true, debug: false, fallbackRule: undefined, hashFunction: JSON.stringify };
@@ -35,6 +35,20 @@ describe('shield rules', () => {
     expect(codeOf(await run(isAdmin, signedIn(user('a'))))).toBe('FORBIDDEN');
     expect(await run(isAdmin, signedIn(user('a', 'ADMIN')))).toBe(true);
     expect(codeOf(await run(isAdmin, context({ status: 'anonymous' })))).toBe('UNAUTHENTICATED');
+  });
+
+  const service = (scopes: string[]) => context({ status: 'service', service: { id: 'sa', name: 'svc', scopes } });
+
+  it('hasScope: true only for a service holding the scope', async () => {
+    expect(await run(hasScope('users:read'), service(['users:read']))).toBe(true);
+    expect(codeOf(await run(hasScope('users:read'), service([])))).toBe('FORBIDDEN');
+    expect(codeOf(await run(hasScope('users:read'), signedIn(user('a', 'ADMIN'))))).toBe('FORBIDDEN');
+    expect(codeOf(await run(hasScope('users:read'), context({ status: 'anonymous' })))).toBe('UNAUTHENTICATED');
+  });
+
+  it('user rules refuse a service account with FORBIDDEN, whatever its scopes', async () => {
+    for (const rule of [isAuthenticated, isAdmin]) expect(codeOf(await run(rule, service(['users:read'])))).toBe('FORBIDDEN');
+    expect(codeOf(await run(isSelf, service(['users:read']), { id: 'sa' }))).toBe('FORBIDDEN');
   });
 });
 

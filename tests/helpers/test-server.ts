@@ -25,7 +25,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function createTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Sees every SQL statement the server sends. */
+  onQuery?: (sql: string) => void;
+}
+
+export async function createTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   // Local state (outbox .eml files, development keys, uploads) goes to a directory of its own.
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'latchkey-test-'));
@@ -42,7 +47,7 @@ export async function createTestServer(env: Record<string, string> = {}): Promis
     ...env,
   });
   const clock = createTestClock();
-  const app = await createApp({ config, clock: clock.now, passwordHashing: CHEAP_HASHING });
+  const app = await createApp({ config, clock: clock.now, passwordHashing: CHEAP_HASHING, onQuery: options.onQuery });
   await app.fastify.listen({ host: '127.0.0.1', port: 0 });
   const address = app.fastify.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');

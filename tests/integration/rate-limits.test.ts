@@ -1,55 +1,93 @@
+/**
+ * Rate limits count per GraphQL field execution: aliased login fields in one request are separate
+ * attempts. A successful login resets the account counter; other limits and the global per-IP
+ * ceiling answer RATE_LIMITED with retryAfter.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGIN, REGISTER, STRONG_PASSWORD, registerUser, uniqueEmail } from '../helpers/fixtures.js';
+import { LOGIN, REFRESH, STRONG_PASSWORD, registerUser, uniqueEmail } from '../helpers/fixtures.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await createTestServer({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', REGISTER_MAX_PER_IP: '4' });
+  // Aliases raised above the default 15 only so that one request can carry 50 login fields.
+  server = await createTestServer({
+    GRAPHQL_MAX_ALIASES: '60',
+    GRAPHQL_MAX_TOKENS: '2000',
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '10',
+    LOGIN_MAX_FAILURES_PER_IP: '1000',
+    REGISTER_MAX_PER_IP: '1000',
+    REFRESH_MAX_PER_SESSION: '3',
+  });
 });
 afterAll(async () => {
   await server?.close();
 });
 
-const login = (email: string, password: string) => server.client().request(LOGIN, { input: { email, password } });
+function aliasedLogins(count: number, email: string, password = 'definitely-wrong-password') {
+  const fields = Array.from({ length: count }, (_, i) => `l${i}: login(input: $input) { accessToken }`).join('\n');
+  return { query: `mutation Many($input: LoginInput!) { ${fields} }`, variables: { input: { email, password } } };
+}
 
-describe('rate limits', () => {
-  it('blocks an account after repeated failures with RATE_LIMITED and retryAfter, even for the right password', async () => {
+const codeOf = (result: { errors?: Array<{ extensions?: Record<string, any> }> }) => result.errors?.[0]?.extensions?.code;
+
+async function failLogins(email: string, times: number): Promise<string[]> {
+  const codes: string[] = [];
+  for (let i = 0; i < times; i += 1) {
+    codes.push(codeOf(await server.client().request(LOGIN, { input: { email, password: 'definitely-wrong-password' } })));
+  }
+  return codes;
+}
+
+describe('login failures per account', () => {
+  it('counts every executed login field; 50 aliases cannot multiply guesses', async () => {
     const { email } = await registerUser(server.client());
-    for (let i = 0; i < 3; i += 1) {
-      expect((await login(email, 'wrong-password-guess')).errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
-    }
-    const blocked = await login(email, STRONG_PASSWORD);
-    expect(blocked.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
-    const retryAfter = blocked.errors?.[0]?.extensions?.retryAfter;
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(900);
+    const { query, variables } = aliasedLogins(50, email);
+    const batch = await server.client().request(query, variables);
+    // login is non-null: the first failure nulls the operation and graphql-js stops executing the
+    // remaining mutation fields, so the request made exactly one attempt.
+    expect(batch.data).toBeNull();
+    expect(batch.errors?.map((e) => e.extensions?.code)).toEqual(['INVALID_CREDENTIALS']);
+    expect(await failLogins(email, 9)).toEqual(Array(9).fill('INVALID_CREDENTIALS'));
+    const limited = await server.client().request(LOGIN, { input: { email, password: STRONG_PASSWORD } });
+    expect(limited.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    expect(limited.errors![0]!.extensions!.retryAfter).toBeLessThanOrEqual(900);
+    const again = await server.client().request(query, variables);
+    expect(again.errors?.map((e) => e.extensions?.code)).toEqual(['RATE_LIMITED']);
   });
 
-  it('cannot be dodged with aliases: a failed login aborts the rest of the mutation', async () => {
+  it('counts aliased login fields that execute one by one', async () => {
     const { email } = await registerUser(server.client());
-    const fields = Array.from({ length: 5 }, (_, i) => `a${i}: login(input: { email: $email, password: "wrong-password-${i}" }) { accessToken }`);
-    const result = await server.client().request(`mutation ($email: String!) { ${fields.join('\n')} }`, { email });
-    expect(result.data).toBeNull();
-    expect(result.errors!.map((e) => e.extensions?.code)).toEqual(['INVALID_CREDENTIALS']);
-    // That request counted once: two more failures are allowed, then the account is blocked.
-    for (let i = 0; i < 2; i += 1) expect((await login(email, 'wrong-again')).errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
-    expect((await login(email, 'wrong-again')).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(await failLogins(email, 8)).toEqual(Array(8).fill('INVALID_CREDENTIALS'));
+    // Two successes reset the counter each time; the failure after them is the first of a new window.
+    const mixed = `mutation M($ok: LoginInput!, $bad: LoginInput!) {
+      a: login(input: $ok) { accessToken } b: login(input: $ok) { accessToken } c: login(input: $bad) { accessToken } }`;
+    const result = await server.client().request(mixed, { ok: { email, password: STRONG_PASSWORD }, bad: { email, password: 'nope-nope-nope' } });
+    expect(result.errors?.map((e) => [e.path?.[0], e.extensions?.code])).toEqual([['c', 'INVALID_CREDENTIALS']]);
+    expect(await failLogins(email, 10)).toEqual([...Array(9).fill('INVALID_CREDENTIALS'), 'RATE_LIMITED']);
   });
 
-  it('resets the failure count after a successful login', async () => {
-    const { email } = await registerUser(server.client());
-    for (let i = 0; i < 2; i += 1) await login(email, 'wrong-password-guess');
-    expect((await login(email, STRONG_PASSWORD)).errors).toBeUndefined();
-    for (let i = 0; i < 2; i += 1) await login(email, 'wrong-password-guess');
-    expect((await login(email, STRONG_PASSWORD)).errors).toBeUndefined();
+  it('limits an unknown email exactly like a known one', async () => {
+    expect(await failLogins(uniqueEmail('ghost'), 11)).toEqual([...Array(10).fill('INVALID_CREDENTIALS'), 'RATE_LIMITED']);
   });
 
-  it('limits registrations per IP', async () => {
-    const results = [];
-    for (let i = 0; i < 3; i += 1) {
-      results.push(await server.client().request(REGISTER, { input: { email: uniqueEmail(), password: STRONG_PASSWORD } }));
-    }
-    // Four registrations per IP: the three earlier tests used three, so one of these passes.
-    expect(results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK')).toEqual(['OK', 'RATE_LIMITED', 'RATE_LIMITED']);
+  it('resets the account counter after a successful login', async () => {
+    const { email } = await registerUser(server.client());
+    expect(await failLogins(email, 9)).toEqual(Array(9).fill('INVALID_CREDENTIALS'));
+    const ok = await server.client().request(LOGIN, { input: { email, password: STRONG_PASSWORD } });
+    expect(ok.errors).toBeUndefined();
+    expect(await failLogins(email, 11)).toEqual([...Array(10).fill('INVALID_CREDENTIALS'), 'RATE_LIMITED']);
+  });
+});
+
+describe('refresh per session', () => {
+  it('allows REFRESH_MAX_PER_SESSION refreshes of one session per window', async () => {
+    const client = server.client();
+    await registerUser(client);
+    for (let i = 0; i < 3; i += 1) expect((await client.request(REFRESH)).errors).toBeUndefined();
+    const limited = await client.request(REFRESH);
+    expect(limited.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    const other = server.client();
+    await registerUser(other);
+    expect((await other.request(REFRESH)).errors).toBeUndefined();
   });
 });

@@ -17,6 +17,16 @@ export const AUDIT_EVENTS = {
   EMAIL_CHANGE_CONFIRMED: 'account.email_change_confirmed',
   PROFILE_UPDATED: 'account.profile_updated',
   ACCOUNT_DELETED: 'account.deleted',
+  SERVICE_ACCOUNT_CREATED: 'service_account.created',
+  SERVICE_ACCOUNT_REVOKED: 'service_account.revoked',
+  // Administration (issue 4); actorId is the administrator, or null for the CLI and bootstrap.
+  USER_CREATED_BY_ADMIN: 'user.created_by_admin',
+  USER_ROLE_CHANGED: 'user.role_changed',
+  USER_SUSPENDED: 'user.suspended',
+  USER_UNSUSPENDED: 'user.unsuspended',
+  USER_UPDATED: 'user.updated',
+  USER_DELETED: 'user.deleted',
+  USER_SESSIONS_REVOKED: 'user.sessions_revoked',
 } as const;
 
 export type AuditEventType = (typeof AUDIT_EVENTS)[keyof typeof AUDIT_EVENTS];

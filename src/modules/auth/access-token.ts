@@ -3,9 +3,13 @@
  * iss, aud, sub (user id), sid (session id), iat, exp, jti and the `kid` header. Verification pins
  * the algorithm, issuer, audience and type, and picks the key by `kid` only, so `alg: none`, HS256
  * with the public key or a foreign key can never verify. Both functions take `now`.
+ *
+ * Service-account tokens share the format but carry `sub` = service account id, `client_id` and
+ * a space-separated `scope`, and never `sid`; a token with both or neither is refused, so a
+ * service token can never pass as a user's and the reverse.
  */
 import { randomUUID } from 'node:crypto';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { JWT_ALGORITHM, type SigningKeys } from './signing-keys.js';
 
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
@@ -21,8 +25,16 @@ export interface AccessTokenClaims {
   sessionId: string;
 }
 
+export interface ServiceTokenClaims {
+  serviceAccountId: string;
+  clientId: string;
+  scopes: string[];
+}
+
+export type VerifiedClaims = ({ kind: 'user' } & AccessTokenClaims) | ({ kind: 'service' } & ServiceTokenClaims);
+
 export type AccessTokenCheck =
-  | { ok: true; claims: AccessTokenClaims; expiresAt: Date }
+  | { ok: true; claims: VerifiedClaims; expiresAt: Date }
   | { ok: false; reason: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' };
 
 export async function signAccessToken(
@@ -31,13 +43,33 @@ export async function signAccessToken(
   settings: AccessTokenSettings,
   now: Date,
 ): Promise<{ token: string; expiresAt: Date }> {
+  return sign({ sid: claims.sessionId }, claims.userId, keys, settings, now);
+}
+
+export function signServiceToken(
+  claims: ServiceTokenClaims,
+  keys: SigningKeys,
+  settings: AccessTokenSettings,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date }> {
+  const payload = { client_id: claims.clientId, scope: claims.scopes.join(' ') };
+  return sign(payload, claims.serviceAccountId, keys, settings, now);
+}
+
+async function sign(
+  payload: Record<string, string>,
+  subject: string,
+  keys: SigningKeys,
+  settings: AccessTokenSettings,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAtSeconds = issuedAt + settings.ttlSeconds;
-  const token = await new SignJWT({ sid: claims.sessionId })
+  const token = await new SignJWT(payload)
     .setProtectedHeader({ alg: JWT_ALGORITHM, kid: keys.kid, typ: ACCESS_TOKEN_TYPE })
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
-    .setSubject(claims.userId)
+    .setSubject(subject)
     .setIssuedAt(issuedAt)
     .setExpirationTime(expiresAtSeconds)
     .setJti(randomUUID())
@@ -65,12 +97,23 @@ export async function verifyAccessToken(
         audience: settings.audience,
         typ: ACCESS_TOKEN_TYPE,
         currentDate: now,
-        requiredClaims: ['sub', 'sid', 'iat', 'exp', 'jti'],
+        requiredClaims: ['sub', 'iat', 'exp', 'jti'],
       },
     );
-    if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return { ok: false, reason: 'TOKEN_INVALID' };
-    return { ok: true, claims: { userId: payload.sub, sessionId: payload.sid }, expiresAt: new Date(payload.exp! * 1000) };
+    const claims = claimsOf(payload);
+    if (!claims) return { ok: false, reason: 'TOKEN_INVALID' };
+    return { ok: true, claims, expiresAt: new Date(payload.exp! * 1000) };
   } catch (error) {
     return { ok: false, reason: error instanceof errors.JWTExpired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID' };
   }
+}
+
+function claimsOf(payload: JWTPayload): VerifiedClaims | null {
+  const { sub, sid, client_id: clientId, scope } = payload;
+  if (typeof sub !== 'string') return null;
+  if (typeof sid === 'string' && clientId === undefined) return { kind: 'user', userId: sub, sessionId: sid };
+  if (typeof clientId === 'string' && sid === undefined && typeof scope === 'string') {
+    return { kind: 'service', serviceAccountId: sub, clientId, scopes: scope.split(' ').filter(Boolean) };
+  }
+  return null;
 }

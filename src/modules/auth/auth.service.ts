@@ -12,6 +12,7 @@ import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
 import type { RateLimiters } from '../rate-limit/rate-limiters.js';
 import type { RequestMeta } from '../request-meta.js';
 import type { SessionModel } from '../sessions/session-model.js';
+import type { ServiceAccountsService } from '../service-accounts/service-accounts.service.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { isSessionActive } from '../sessions/session-lifetime.js';
 import { signAccessToken, verifyAccessToken, type AccessTokenSettings } from './access-token.js';
@@ -43,6 +44,7 @@ export interface AuthServiceDeps {
   logger: Logger;
   /** Runs inside the sign-up transaction; what it returns runs once that has committed (e.g. mail). */
   afterSignUp?: (tx: Repositories, user: UserRow, meta: RequestMeta) => Promise<() => void>;
+  serviceAccounts: Pick<ServiceAccountsService, 'isServiceSecret' | 'authenticateSecret' | 'principalFromToken'>;
 }
 
 export function accessTokenSettings(config: Config): AccessTokenSettings {
@@ -115,11 +117,23 @@ export function createAuthService(deps: AuthServiceDeps) {
     return issue(rotation.user, rotation.session, rotation.refreshToken, meta.now);
   }
 
-  /** Resolves an `Authorization` bearer token to the viewer, checking the session live in the database. */
-  async function authenticate(bearerToken: string | null, now: Date): Promise<AuthState> {
+  /**
+   * Resolves an `Authorization` bearer token to the viewer (checking the session live in the
+   * database) or to a service account (checking its row live, whether the bearer is a service
+   * token or the raw secret).
+   */
+  async function authenticate(bearerToken: string | null, now: Date, ipAddress: string | null = null): Promise<AuthState> {
     if (bearerToken === null) return { status: 'anonymous' };
+    if (deps.serviceAccounts.isServiceSecret(bearerToken)) {
+      const service = await deps.serviceAccounts.authenticateSecret(bearerToken, { now, ipAddress, userAgent: null });
+      return { status: 'service', service };
+    }
     const check = await verifyToken(bearerToken, now);
     if (!check.ok) return { status: 'invalid', reason: check.reason };
+    if (check.claims.kind === 'service') {
+      const service = await deps.serviceAccounts.principalFromToken(check.claims, now);
+      return service ? { status: 'service', service } : { status: 'invalid', reason: 'SESSION_ENDED' };
+    }
     const found = await repos.sessions.findWithUser(check.claims.sessionId, check.claims.userId);
     if (!found || !isSessionActive(found.session, now) || found.user.status !== 'ACTIVE') {
       return { status: 'invalid', reason: 'SESSION_ENDED' };

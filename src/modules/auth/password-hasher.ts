@@ -17,7 +17,8 @@ export interface PasswordHasher {
   verifyOrDummy(phc: string | null, password: string): Promise<boolean>;
 }
 
-export async function createPasswordHasher(params: PasswordHashingParams, concurrency: number): Promise<PasswordHasher> {
+/** `concurrency`: config.passwords.hashConcurrency for the server; one-shot tools hash one at a time. */
+export async function createPasswordHasher(params: PasswordHashingParams, concurrency = 1): Promise<PasswordHasher> {
   const limit = pLimit(concurrency);
   const hashPassword = (password: string) => limit(() => hash(password, { ...params, outputLen: 32 }));
   const dummyHash = await hashPassword(randomBytes(32).toString('base64url'));

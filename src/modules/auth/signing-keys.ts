@@ -4,6 +4,7 @@
  * from config (PEM or JWK); without one, a development key pair is generated once and kept under
  * the data directory (never in production: config refuses to start without JWT_PRIVATE_KEY).
  */
+import { hkdfSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -15,8 +16,9 @@ import {
   type CryptoKey,
   type JWK,
 } from 'jose';
+import { JWT_ALGORITHM, readKeyDirectory } from './key-directory.js';
 
-export const JWT_ALGORITHM = 'EdDSA';
+export { JWT_ALGORITHM };
 
 export interface SigningKeys {
   kid: string;
@@ -25,6 +27,11 @@ export interface SigningKeys {
   jwks: JWK[];
   /** The verification key for a `kid`, or undefined for an unknown one. */
   verificationKey(kid: string | undefined): CryptoKey | undefined;
+  /**
+   * A 32-byte secret for `purpose`, derived (HKDF-SHA256) from the current private key: every
+   * instance sharing the key derives the same secret, and rotating the key rotates it.
+   */
+  deriveSecret(purpose: string): Buffer;
 }
 
 export interface SigningKeySource {
@@ -33,15 +40,16 @@ export interface SigningKeySource {
   additionalPublicKeys: string | undefined;
   /** Where to keep a generated development key; undefined keeps it in memory only. */
   developmentKeyDir: string | undefined;
+  /** A directory of key files (see key-directory.ts); replaces privateKey when set. */
+  keyDir?: string | undefined;
 }
 
 export async function loadSigningKeys(source: SigningKeySource): Promise<SigningKeys> {
-  const privateJwk = source.privateKey
-    ? await parsePrivateKey(source.privateKey)
-    : await developmentKey(source.developmentKeyDir);
-  const currentPublic = await toPublicJwk(privateJwk, source.keyId ?? privateJwk.kid);
-  const olderPublic = await Promise.all(parsePublicKeyList(source.additionalPublicKeys).map((jwk) => toPublicJwk(jwk, jwk.kid)));
-  const jwks = [currentPublic, ...olderPublic.filter((jwk) => jwk.kid !== currentPublic.kid)];
+  const { privateJwk, older } = await sourceKeys(source);
+  const currentPublic = await toPublicJwk(privateJwk, source.keyDir ? privateJwk.kid : (source.keyId ?? privateJwk.kid));
+  const olderPublic = await Promise.all(older.map((jwk) => toPublicJwk(jwk, jwk.kid)));
+  const jwks = [currentPublic];
+  for (const jwk of olderPublic) if (!jwks.some((known) => known.kid === jwk.kid)) jwks.push(jwk);
   const verifiers = new Map<string, CryptoKey>();
   for (const jwk of jwks) verifiers.set(jwk.kid!, (await importJWK(jwk, JWT_ALGORITHM)) as CryptoKey);
   const privateKey = (await importJWK({ ...privateJwk, alg: JWT_ALGORITHM }, JWT_ALGORITHM)) as CryptoKey;
@@ -50,7 +58,21 @@ export async function loadSigningKeys(source: SigningKeySource): Promise<Signing
     privateKey,
     jwks,
     verificationKey: (kid) => (kid === undefined ? undefined : verifiers.get(kid)),
+    deriveSecret: (purpose) =>
+      Buffer.from(hkdfSync('sha256', Buffer.from(privateJwk.d!, 'base64url'), 'latchkey', purpose, 32)),
   };
+}
+
+async function sourceKeys(source: SigningKeySource): Promise<{ privateJwk: JWK; older: JWK[] }> {
+  const additional = parsePublicKeyList(source.additionalPublicKeys);
+  if (source.keyDir) {
+    const { signer, others } = await readKeyDirectory(source.keyDir, source.keyId);
+    return { privateJwk: assertEd25519(signer, true), older: [...others, ...additional] };
+  }
+  const privateJwk = source.privateKey
+    ? await parsePrivateKey(source.privateKey)
+    : await developmentKey(source.developmentKeyDir);
+  return { privateJwk, older: additional };
 }
 
 async function parsePrivateKey(value: string): Promise<JWK> {

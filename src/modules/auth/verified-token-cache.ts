@@ -11,12 +11,12 @@
  * affected: the session is still checked in the database on every request.
  */
 import { LRUCache } from 'lru-cache';
-import type { AccessTokenCheck, AccessTokenClaims } from './access-token.js';
+import type { AccessTokenCheck, VerifiedClaims } from './access-token.js';
 
 export type TokenVerifier = (token: string, now: Date) => Promise<AccessTokenCheck>;
 
 interface Verified {
-  claims: AccessTokenClaims;
+  claims: VerifiedClaims;
   expiresAt: Date;
 }
 

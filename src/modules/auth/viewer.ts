@@ -1,4 +1,5 @@
 import type { SessionRow, UserRow } from '../../db/schema.js';
+import type { ServicePrincipal } from '../service-accounts/service-accounts.service.js';
 
 /** A signed-in user acting through one of their sessions. */
 export interface Viewer {
@@ -13,4 +14,6 @@ export interface Viewer {
 export type AuthState =
   | { status: 'anonymous' }
   | { status: 'invalid'; reason: 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'SESSION_ENDED' }
-  | { status: 'authenticated'; viewer: Viewer };
+  | { status: 'authenticated'; viewer: Viewer }
+  /** Another backend service, through a service token or its raw secret; never a viewer. */
+  | { status: 'service'; service: ServicePrincipal };

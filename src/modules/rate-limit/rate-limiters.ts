@@ -2,6 +2,8 @@
  * Named rate limiters (rate-limiter-flexible). Every limit is checked per GraphQL field execution
  * inside the service call, so aliases and batched fields each count. Limits block for the rest of
  * their window and then lift by themselves: nothing here locks an account permanently.
+ * Every limiter comes from one factory, so with REDIS_URL all of them share the Redis store
+ * (see rate-limit-store.ts) and hold across instances.
  */
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config, RateLimitRule } from '../../config.js';
@@ -26,6 +28,12 @@ export interface RateLimiters {
   accountMailPerAccount: Limiter;
   /** The same requests keyed `<operation>:<ip>`. */
   accountMailPerIp: Limiter;
+  /** Every GraphQL request from one client IP (the ceiling under all the specific limits). */
+  globalPerIp: Limiter;
+  /** Token exchanges and raw-secret requests per service account. */
+  serviceAuthPerClient: Limiter;
+  /** Failed service-account authentications per IP. */
+  serviceAuthFailuresPerIp: Limiter;
 }
 
 export type LimiterFactory = (name: string, rule: RateLimitRule) => RateLimiterAbstract;
@@ -45,6 +53,9 @@ export function createRateLimiters(
     refreshPerSession: make('refreshPerSession'),
     accountMailPerAccount: make('accountMailPerAccount'),
     accountMailPerIp: make('accountMailPerIp'),
+    globalPerIp: make('globalPerIp'),
+    serviceAuthPerClient: make('serviceAuthPerClient'),
+    serviceAuthFailuresPerIp: make('serviceAuthFailuresPerIp'),
   };
 }
 

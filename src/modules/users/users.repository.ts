@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { isUuid } from '../../db/errors.js';
 import { users, type UserRow } from '../../db/schema.js';
@@ -8,7 +8,18 @@ export interface NewUser {
   passwordHash: string;
   displayName: string | null;
   now: Date;
+  role?: UserRow['role'];
+  emailVerified?: boolean;
 }
+
+/** Columns an administrator may change; `updatedAt` is set by the repository. */
+export type UserPatch = Partial<Pick<UserRow, 'email' | 'emailVerified' | 'displayName' | 'role' | 'status'>>;
+
+/** A fully prepared row for bulk loading (`npm run seed`). */
+export type SeedUserRow = typeof users.$inferInsert;
+
+/** Arbitrary constant for pg_advisory_xact_lock; distinct from the migration lock. */
+const BOOTSTRAP_LOCK_KEY = 7_264_531_909;
 
 export function createUsersRepository(db: Database) {
   return {
@@ -44,6 +55,8 @@ export function createUsersRepository(db: Database) {
           email: user.email,
           passwordHash: user.passwordHash,
           displayName: user.displayName,
+          role: user.role ?? 'USER',
+          emailVerified: user.emailVerified ?? false,
           createdAt: user.now,
           updatedAt: user.now,
         })
@@ -55,6 +68,63 @@ export function createUsersRepository(db: Database) {
     async recordLogin(id: string, now: Date): Promise<UserRow | null> {
       const [row] = await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, id)).returning();
       return row ?? null;
+    },
+
+    /**
+     * Locks the active administrators' rows until the transaction ends and returns their ids.
+     * FOR NO KEY UPDATE serialises concurrent admin changes (a waiting transaction re-reads the
+     * rows after the other commits, so a just-demoted admin drops out) without blocking the
+     * foreign-key checks of new sessions. Locks in id order, so two callers cannot deadlock.
+     */
+    async lockActiveAdmins(): Promise<string[]> {
+      const rows = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, 'ADMIN'), eq(users.status, 'ACTIVE')))
+        .orderBy(asc(users.id))
+        .for('no key update');
+      return rows.map((row) => row.id);
+    },
+
+    async findByIdForUpdate(id: string): Promise<UserRow | null> {
+      if (!isUuid(id)) return null;
+      const [row] = await db.select().from(users).where(eq(users.id, id)).for('no key update');
+      return row ?? null;
+    },
+
+    async countAdmins(): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(users).where(eq(users.role, 'ADMIN'));
+      return row?.n ?? 0;
+    },
+
+    /** Serialises the start-up admin bootstrap of several instances (released at commit). */
+    async lockBootstrap(): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK_KEY})`);
+    },
+
+    async update(id: string, patch: UserPatch, now: Date): Promise<UserRow | null> {
+      const [row] = await db.update(users).set({ ...patch, updatedAt: now }).where(eq(users.id, id)).returning();
+      return row ?? null;
+    },
+
+    /** Makes the user an active ADMIN; null when they already were one (nothing changed). */
+    async promoteToActiveAdmin(id: string, now: Date): Promise<UserRow | null> {
+      const [row] = await db
+        .update(users)
+        .set({ role: 'ADMIN', status: 'ACTIVE', updatedAt: now })
+        .where(and(eq(users.id, id), or(ne(users.role, 'ADMIN'), ne(users.status, 'ACTIVE'))))
+        .returning();
+      return row ?? null;
+    },
+
+    async delete(id: string): Promise<boolean> {
+      const deleted = await db.delete(users).where(eq(users.id, id)).returning({ id: users.id });
+      return deleted.length === 1;
+    },
+
+    /** Bulk load for `npm run seed`; rows whose email exists already are skipped. */
+    async insertMany(rows: SeedUserRow[]): Promise<void> {
+      if (rows.length > 0) await db.insert(users).values(rows).onConflictDoNothing();
     },
   };
 }

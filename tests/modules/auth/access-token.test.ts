@@ -27,7 +27,7 @@ describe('access tokens', () => {
     expect(header).toEqual({ alg: 'EdDSA', kid: keys.kid, typ: 'at+jwt' });
     expect(Object.keys(payload).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'jti', 'sid', 'sub']);
     expect(expiresAt.getTime() - now.getTime()).toBe(900_000);
-    expect(await verifyAccessToken(token, keys, settings, now)).toEqual({ ok: true, claims, expiresAt });
+    expect(await verifyAccessToken(token, keys, settings, now)).toEqual({ ok: true, claims: { kind: 'user', ...claims }, expiresAt });
   });
 
   it('reports expiry as TOKEN_EXPIRED, one second after exp', async () => {

@@ -32,7 +32,7 @@ describe('cacheVerifiedTokens', () => {
     const cached = cacheVerifiedTokens(verify);
     const first = await cached(token, at(1));
     const second = await cached(token, at(2));
-    expect(first).toEqual({ ok: true, claims, expiresAt: at(900) });
+    expect(first).toEqual({ ok: true, claims: { kind: 'user', ...claims }, expiresAt: at(900) });
     expect(second).toEqual(first);
     expect(counter.calls).toBe(1);
   });
@@ -51,7 +51,9 @@ describe('cacheVerifiedTokens', () => {
     const cached = cacheVerifiedTokens(verify);
     await cached(token, at(1));
     const [header, payload, signature] = token.split('.');
-    const tampered = `${header}.${payload}.${signature!.slice(0, -2)}AA`;
+    // Change a whole byte in the middle of the signature (the last characters carry padding bits).
+    const flipped = signature![10] === 'A' ? 'B' : 'A';
+    const tampered = `${header}.${payload}.${signature!.slice(0, 10)}${flipped}${signature!.slice(11)}`;
     expect(await cached(tampered, at(2))).toEqual({ ok: false, reason: 'TOKEN_INVALID' });
     expect(await cached(tampered, at(3))).toEqual({ ok: false, reason: 'TOKEN_INVALID' });
     expect(counter.calls).toBe(3);
