@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createTestClock, type TestClock } from './test-clock.js';
@@ -28,6 +29,8 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Sees every SQL statement the server sends. */
   onQuery?: (sql: string) => void;
+  /** Receives the server's logs (default: a logger at TEST_LOG_LEVEL, silent). */
+  logger?: Logger;
 }
 
 export async function createTestServer(env: Record<string, string> = {}, options: TestServerOptions = {}): Promise<TestServer> {
@@ -47,7 +50,7 @@ export async function createTestServer(env: Record<string, string> = {}, options
     ...env,
   });
   const clock = createTestClock();
-  const app = await createApp({ config, clock: clock.now, passwordHashing: CHEAP_HASHING, onQuery: options.onQuery });
+  const app = await createApp({ config, clock: clock.now, passwordHashing: CHEAP_HASHING, onQuery: options.onQuery, logger: options.logger });
   await app.fastify.listen({ host: '127.0.0.1', port: 0 });
   const address = app.fastify.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
