@@ -1,7 +1,19 @@
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { isUuid } from '../../db/errors.js';
 import { refreshTokens, sessions, users, type SessionRow, type UserRow } from '../../db/schema.js';
+
+export interface RotationClaim {
+  tokenHash: string;
+  successorSealed: string;
+  successorHash: string;
+  sessionId: string;
+  expiresAt: Date;
+  now: Date;
+}
+
+/** Did this call claim the token; if so, the renewed session (null: inactive meanwhile) and its user. */
+export type RotationOutcome = { won: false } | { won: true; session: SessionRow | null; user: UserRow | null };
 
 export interface NewSession {
   userId: string;
@@ -39,10 +51,9 @@ function prepareLookups(db: Database) {
 }
 
 /*
- * The rotation statements run inside a transaction, where a Drizzle prepared query cannot be kept
- * (it is bound to the transaction it was built on). `.prepare(name).execute()` per call still
- * pays off: postgres.js keeps the server-side statement and its row parser per connection, keyed
- * by the SQL text, so PostgreSQL parses and plans each of them once per connection.
+ * The rotation runs as one statement (`rotate`), named with `.prepare(name).execute()` per call:
+ * postgres.js keeps the server-side statement and its row parser per connection, keyed by the SQL
+ * text, so PostgreSQL parses and plans it once per connection.
  */
 export function createSessionsRepository(db: Database) {
   // Lazily: a repository bound to a transaction is made per transaction and rarely needs them.
@@ -67,20 +78,56 @@ export function createSessionsRepository(db: Database) {
       return row ?? null;
     },
 
-    /** Marks the token rotated unless a concurrent request already did; true when this call won. */
-    async claimRotation(tokenHash: string, successorSealed: string, now: Date): Promise<boolean> {
-      const claimed = await db
-        .update(refreshTokens)
-        .set({ rotatedAt: now, successorSealed })
-        .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.rotatedAt)))
-        .returning({ tokenHash: refreshTokens.tokenHash })
-        .prepare('claim_rotation')
+    /**
+     * One statement (so atomic without BEGIN/COMMIT): claims the token unless a concurrent request
+     * already did, and only then inserts the successor and renews the session if still active,
+     * returning the session and its user. No row: the claim was lost (the caller's slower path).
+     */
+    async rotate(claim: RotationClaim): Promise<RotationOutcome> {
+      const { now } = claim;
+      const claimed = db.$with('claimed').as(
+        db
+          .update(refreshTokens)
+          .set({ rotatedAt: now, successorSealed: claim.successorSealed })
+          .where(and(eq(refreshTokens.tokenHash, claim.tokenHash), isNull(refreshTokens.rotatedAt)))
+          .returning({ sessionId: refreshTokens.sessionId }),
+      );
+      const wasClaimed = exists(db.select({ one: sql`1` }).from(claimed));
+      const successor = db.$with('successor').as(
+        db.insert(refreshTokens).select(
+          db
+            .select({
+              tokenHash: sql`${claim.successorHash}`.as('token_hash'),
+              sessionId: claimed.sessionId,
+              createdAt: sql`${now.toISOString()}::timestamptz`.as('created_at'),
+              rotatedAt: sql`null::timestamptz`.as('rotated_at'),
+              successorSealed: sql`null::text`.as('successor_sealed'),
+            })
+            .from(claimed),
+        ).returning({ tokenHash: refreshTokens.tokenHash }),
+      );
+      const touched = db.$with('touched').as(
+        db
+          .update(sessions)
+          .set({ lastUsedAt: now, expiresAt: claim.expiresAt })
+          .where(and(eq(sessions.id, claim.sessionId), activeAt(now), wasClaimed))
+          .returning(),
+      );
+      const [row] = await db
+        .with(claimed, successor, touched)
+        .select({ claimed: claimed.sessionId, session: {
+            id: touched.id, userId: touched.userId, userAgent: touched.userAgent, ipAddress: touched.ipAddress,
+            createdAt: touched.createdAt, lastUsedAt: touched.lastUsedAt, expiresAt: touched.expiresAt,
+            absoluteExpiresAt: touched.absoluteExpiresAt, revokedAt: touched.revokedAt, revokedReason: touched.revokedReason,
+          },
+          user: users, })
+        .from(claimed)
+        .leftJoin(touched, sql`true`)
+        .leftJoin(users, eq(users.id, touched.userId))
+        .prepare('rotate_refresh_token')
         .execute();
-      return claimed.length === 1;
-    },
-
-    async insertRefreshToken(sessionId: string, tokenHash: string, now: Date): Promise<void> {
-      await db.insert(refreshTokens).values({ tokenHash, sessionId, createdAt: now }).prepare('insert_refresh_token').execute();
+      if (!row) return { won: false };
+      return { won: true, session: row.session, user: row.user };
     },
 
     /** Renews an active session; null when it was revoked or expired meanwhile. */
