@@ -1,4 +1,4 @@
-import { and, desc, eq, exists, gt, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { isUuid } from '../../db/errors.js';
 import { refreshTokens, sessions, users, type SessionRow, type UserRow } from '../../db/schema.js';
@@ -25,7 +25,7 @@ export interface NewSession {
   absoluteExpiresAt: Date;
 }
 
-const activeAt = (now: Date) =>
+const activeAt = (now: Date | SQL) =>
   and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now));
 
 /**
@@ -47,14 +47,58 @@ function prepareLookups(db: Database) {
       .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
       .where(eq(refreshTokens.tokenHash, sql.placeholder('tokenHash')))
       .prepare('session_by_refresh_token'),
+    rotation: prepareRotation(db),
   };
 }
 
+const at = (name: string) => sql`${sql.placeholder(name)}::timestamptz`;
+
+/** The data-modifying CTEs of a rotation: claim the token; if claimed, insert the successor and renew the session. */
+function rotationSteps(db: Database) {
+  const claimed = db.$with('claimed').as(
+    db
+      .update(refreshTokens)
+      .set({ rotatedAt: at('now'), successorSealed: sql`${sql.placeholder('successorSealed')}::text` })
+      .where(and(eq(refreshTokens.tokenHash, sql.placeholder('tokenHash')), isNull(refreshTokens.rotatedAt)))
+      .returning({ sessionId: refreshTokens.sessionId }),
+  );
+  const successorRow = {
+    tokenHash: sql`${sql.placeholder('successorHash')}::text`.as('token_hash'),
+    sessionId: claimed.sessionId,
+    createdAt: at('now').as('created_at'),
+    rotatedAt: sql`null::timestamptz`.as('rotated_at'),
+    successorSealed: sql`null::text`.as('successor_sealed'),
+  };
+  const successor = db.$with('successor').as(
+    db.insert(refreshTokens).select(db.select(successorRow).from(claimed)).returning({ tokenHash: refreshTokens.tokenHash }),
+  );
+  const touched = db.$with('touched').as(
+    db
+      .update(sessions)
+      .set({ lastUsedAt: at('now'), expiresAt: at('expiresAt') })
+      .where(and(eq(sessions.id, sql.placeholder('sessionId')), activeAt(at('now')), exists(db.select({ one: sql`1` }).from(claimed))))
+      .returning(),
+  );
+  return { claimed, successor, touched };
+}
+
 /*
- * The rotation runs as one statement (`rotate`), named with `.prepare(name).execute()` per call:
- * postgres.js keeps the server-side statement and its row parser per connection, keyed by the SQL
- * text, so PostgreSQL parses and plans it once per connection.
+ * The rotation as one prepared statement: built once, and postgres.js keeps it as a server-side
+ * prepared statement on each connection. Only used on the pool, never inside a transaction.
  */
+function prepareRotation(db: Database) {
+  const { claimed, successor, touched } = rotationSteps(db);
+  const { id, userId, userAgent, ipAddress, createdAt, lastUsedAt, expiresAt, absoluteExpiresAt, revokedAt, revokedReason } = touched;
+  const session = { id, userId, userAgent, ipAddress, createdAt, lastUsedAt, expiresAt, absoluteExpiresAt, revokedAt, revokedReason };
+  return db
+    .with(claimed, successor, touched)
+    .select({ claimed: claimed.sessionId, session, user: users })
+    .from(claimed)
+    .leftJoin(touched, sql`true`)
+    .leftJoin(users, eq(users.id, touched.userId))
+    .prepare('rotate_refresh_token');
+}
+
 export function createSessionsRepository(db: Database) {
   // Lazily: a repository bound to a transaction is made per transaction and rarely needs them.
   let lookups: ReturnType<typeof prepareLookups> | undefined;
@@ -84,48 +128,14 @@ export function createSessionsRepository(db: Database) {
      * returning the session and its user. No row: the claim was lost (the caller's slower path).
      */
     async rotate(claim: RotationClaim): Promise<RotationOutcome> {
-      const { now } = claim;
-      const claimed = db.$with('claimed').as(
-        db
-          .update(refreshTokens)
-          .set({ rotatedAt: now, successorSealed: claim.successorSealed })
-          .where(and(eq(refreshTokens.tokenHash, claim.tokenHash), isNull(refreshTokens.rotatedAt)))
-          .returning({ sessionId: refreshTokens.sessionId }),
-      );
-      const wasClaimed = exists(db.select({ one: sql`1` }).from(claimed));
-      const successor = db.$with('successor').as(
-        db.insert(refreshTokens).select(
-          db
-            .select({
-              tokenHash: sql`${claim.successorHash}`.as('token_hash'),
-              sessionId: claimed.sessionId,
-              createdAt: sql`${now.toISOString()}::timestamptz`.as('created_at'),
-              rotatedAt: sql`null::timestamptz`.as('rotated_at'),
-              successorSealed: sql`null::text`.as('successor_sealed'),
-            })
-            .from(claimed),
-        ).returning({ tokenHash: refreshTokens.tokenHash }),
-      );
-      const touched = db.$with('touched').as(
-        db
-          .update(sessions)
-          .set({ lastUsedAt: now, expiresAt: claim.expiresAt })
-          .where(and(eq(sessions.id, claim.sessionId), activeAt(now), wasClaimed))
-          .returning(),
-      );
-      const [row] = await db
-        .with(claimed, successor, touched)
-        .select({ claimed: claimed.sessionId, session: {
-            id: touched.id, userId: touched.userId, userAgent: touched.userAgent, ipAddress: touched.ipAddress,
-            createdAt: touched.createdAt, lastUsedAt: touched.lastUsedAt, expiresAt: touched.expiresAt,
-            absoluteExpiresAt: touched.absoluteExpiresAt, revokedAt: touched.revokedAt, revokedReason: touched.revokedReason,
-          },
-          user: users, })
-        .from(claimed)
-        .leftJoin(touched, sql`true`)
-        .leftJoin(users, eq(users.id, touched.userId))
-        .prepare('rotate_refresh_token')
-        .execute();
+      const [row] = await prepared().rotation.execute({
+        tokenHash: claim.tokenHash,
+        successorSealed: claim.successorSealed,
+        successorHash: claim.successorHash,
+        sessionId: claim.sessionId,
+        expiresAt: claim.expiresAt.toISOString(),
+        now: claim.now.toISOString(),
+      });
       if (!row) return { won: false };
       return { won: true, session: row.session, user: row.user };
     },
