@@ -2,6 +2,7 @@
  * `npm run bench`: measures Latchkey against the limits of its own building blocks, on embedded
  * PGlite and (with DATABASE_URL) on PostgreSQL. See bench/README.md for flags and figures.
  */
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -95,6 +96,8 @@ function serverEnv(storage: { dataDir: string; databaseUrl: string | undefined }
   };
 }
 
+/** What `npm start` runs: the compiled server, built by `npm run build` when the bench starts. */
+const SERVER_SCRIPT = 'dist/main.js';
 /** The server's DATABASE_POOL_MAX default; the raw refresh loop gets as many connections. */
 const POOL_MAX = 10;
 const FIGURES = ['me', 'login', 'refresh', 'users', 'memory'] as const;
@@ -106,7 +109,7 @@ async function prepareBackend(storage: BenchStorage, options: Options, phc: stri
   const seeding = await storage.open();
   await seedUsers(seeding, phc, settings.accounts, options.users);
   await seeding.close();
-  const server = await startServer({ script: 'src/main.ts', env, cpuProfDir: profileDir });
+  const server = await startServer({ script: SERVER_SCRIPT, env, cpuProfDir: profileDir });
   // Twice as many refresh chains as connections: a few are always between response and request.
   const emails = Array.from({ length: settings.meConnections + 2 * settings.refreshConnections }, (_, i) => benchEmail(i + 1));
   const sessions: Tokens[] = await mapLimit(emails, 4, (email) => login(server.url, email, settings.password));
@@ -122,7 +125,7 @@ async function measureMemoryWithSessions(storage: BenchStorage, options: Options
   const handle = await storage.open();
   await seedSessions(handle, options.sessions);
   await handle.close();
-  const server = await startServer({ script: 'src/main.ts', env, cpuProfDir: profileDir });
+  const server = await startServer({ script: SERVER_SCRIPT, env, cpuProfDir: profileDir });
   try {
     const idle = server.memory();
     const body = JSON.stringify({ query: '{ me { id email role } }' });
@@ -207,6 +210,7 @@ async function main(): Promise<void> {
   const params = { ...options.settings, password: undefined, users: options.users, sessions: options.sessions, logLevel: options.logLevel, argon2: DEFAULT_PASSWORD_HASHING, uvThreadpoolSize: options.settings.threadpoolSize || 'default (4)' };
   console.log('machine:', JSON.stringify(machine));
   console.log('parameters:', JSON.stringify(params));
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const phc = await hash(options.settings.password, { ...DEFAULT_PASSWORD_HASHING, outputLen: 32 });
   const privateKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const kinds = options.backend === 'both' ? (['pglite', 'postgres'] as const) : ([options.backend] as ['pglite' | 'postgres']);

@@ -44,7 +44,9 @@ export async function freePort(): Promise<number> {
 }
 
 export function spawnNode(script: string, env: Record<string, string>, extraArgs: string[] = []): ChildProcess {
-  const args = [...extraArgs, '--import', 'tsx', path.resolve(ROOT, script)];
+  // Compiled JavaScript (the server, as `npm start` runs it) needs no loader; TypeScript goes through tsx.
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const args = [...extraArgs, ...loader, path.resolve(ROOT, script)];
   return spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },

@@ -1,34 +1,26 @@
 /**
  * The `refresh` figure's limit: the statements `sessions.service.ts` rotate() issues for one
- * rotation (token lookup; then in one transaction: claim, insert successor, renew session, read
- * user), run in a loop straight on the driver (postgres.js prepared statements, or PGlite's
- * query API), one chain per connection, on a fresh database of the same kind.
+ * rotation (token lookup; then one statement that claims the token, inserts the successor, renews
+ * the session and reads the user), run in a loop straight on the driver (postgres.js prepared
+ * statements, or PGlite's query API), one chain per connection, on a fresh database of the same kind.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { PGlite, Transaction } from '@electric-sql/pglite';
-import type { Sql, TransactionSql } from 'postgres';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Sql } from 'postgres';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { createStorage } from './storage.js';
 
 type Row = Record<string, unknown>;
 interface Raw {
   query(text: string, params: unknown[]): Promise<Row[]>;
-  transaction<T>(work: (tx: Raw) => Promise<T>): Promise<T>;
 }
 
 function postgresRaw(client: Sql): Raw {
-  const over = (sql: Sql | TransactionSql): Raw => ({
-    query: (text, params) => sql.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<Row[]>,
-    transaction: (work) => client.begin((tx) => work(over(tx as TransactionSql))) as Promise<never>,
-  });
-  return over(client);
+  return { query: (text, params) => client.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<Row[]> };
 }
 
-function pgliteRaw(client: PGlite | Transaction): Raw {
-  return {
-    query: async (text, params) => (await client.query<Row>(text, params)).rows,
-    transaction: (work) => (client as PGlite).transaction((tx) => work(pgliteRaw(tx))),
-  };
+function pgliteRaw(client: PGlite): Raw {
+  return { query: async (text, params) => (await client.query<Row>(text, params)).rows };
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -36,12 +28,15 @@ const newToken = () => randomBytes(32).toString('base64url');
 
 const FIND = `select t.token_hash, t.rotated_at, s.id, s.user_id, s.expires_at, s.absolute_expires_at, s.revoked_at
   from refresh_tokens t inner join sessions s on s.id = t.session_id where t.token_hash = $1`;
-const CLAIM = `update refresh_tokens set rotated_at = $1, successor_sealed = $2
-  where token_hash = $3 and rotated_at is null returning token_hash`;
-const INSERT = `insert into refresh_tokens (token_hash, session_id, created_at) values ($1, $2, $3)`;
-const TOUCH = `update sessions set last_used_at = $1, expires_at = $2
-  where id = $3 and revoked_at is null and expires_at > $1 and absolute_expires_at > $1 returning *`;
-const USER = `select * from users where id = $1`;
+const ROTATE = `with claimed as (update refresh_tokens set rotated_at = $1, successor_sealed = $2
+    where token_hash = $3 and rotated_at is null returning session_id),
+  successor as (insert into refresh_tokens (token_hash, session_id, created_at, rotated_at, successor_sealed)
+    select $4, session_id, $1, null, null from claimed returning token_hash),
+  touched as (update sessions set last_used_at = $1, expires_at = $5
+    where id = $6 and revoked_at is null and expires_at > $1 and absolute_expires_at > $1
+    and exists (select 1 from claimed) returning *)
+  select claimed.session_id, touched.*, users.* from claimed
+  left join touched on true left join users on users.id = touched.user_id`;
 
 async function rotate(raw: Raw, token: string): Promise<string> {
   const now = new Date();
@@ -49,13 +44,10 @@ async function rotate(raw: Raw, token: string): Promise<string> {
   const [found] = await raw.query(FIND, [tokenHash]);
   if (!found) throw new Error('raw refresh: token not found');
   const successor = newToken();
-  await raw.transaction(async (tx) => {
-    const claimed = await tx.query(CLAIM, [now, randomBytes(96).toString('base64url'), tokenHash]);
-    if (claimed.length !== 1) throw new Error('raw refresh: lost a race it cannot lose');
-    await tx.query(INSERT, [hashToken(successor), found.id, now]);
-    await tx.query(TOUCH, [now, new Date(now.getTime() + 7 * 86_400_000), found.id]);
-    await tx.query(USER, [found.user_id]);
-  });
+  const sealed = randomBytes(96).toString('base64url');
+  const expires = new Date(now.getTime() + 7 * 86_400_000);
+  const rotated = await raw.query(ROTATE, [now, sealed, tokenHash, hashToken(successor), expires, found.id]);
+  if (rotated.length !== 1) throw new Error('raw refresh: lost a race it cannot lose');
   return successor;
 }
 

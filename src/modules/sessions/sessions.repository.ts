@@ -1,7 +1,19 @@
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { isUuid } from '../../db/errors.js';
 import { refreshTokens, sessions, users, type SessionRow, type UserRow } from '../../db/schema.js';
+
+export interface RotationClaim {
+  tokenHash: string;
+  successorSealed: string;
+  successorHash: string;
+  sessionId: string;
+  expiresAt: Date;
+  now: Date;
+}
+
+/** Did this call claim the token; if so, the renewed session (null: inactive meanwhile) and its user. */
+export type RotationOutcome = { won: false } | { won: true; session: SessionRow | null; user: UserRow | null };
 
 export interface NewSession {
   userId: string;
@@ -13,7 +25,7 @@ export interface NewSession {
   absoluteExpiresAt: Date;
 }
 
-const activeAt = (now: Date) =>
+const activeAt = (now: Date | SQL) =>
   and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now));
 
 /**
@@ -35,15 +47,58 @@ function prepareLookups(db: Database) {
       .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
       .where(eq(refreshTokens.tokenHash, sql.placeholder('tokenHash')))
       .prepare('session_by_refresh_token'),
+    rotation: prepareRotation(db),
   };
 }
 
+const at = (name: string) => sql`${sql.placeholder(name)}::timestamptz`;
+
+/** The data-modifying CTEs of a rotation: claim the token; if claimed, insert the successor and renew the session. */
+function rotationSteps(db: Database) {
+  const claimed = db.$with('claimed').as(
+    db
+      .update(refreshTokens)
+      .set({ rotatedAt: at('now'), successorSealed: sql`${sql.placeholder('successorSealed')}::text` })
+      .where(and(eq(refreshTokens.tokenHash, sql.placeholder('tokenHash')), isNull(refreshTokens.rotatedAt)))
+      .returning({ sessionId: refreshTokens.sessionId }),
+  );
+  const successorRow = {
+    tokenHash: sql`${sql.placeholder('successorHash')}::text`.as('token_hash'),
+    sessionId: claimed.sessionId,
+    createdAt: at('now').as('created_at'),
+    rotatedAt: sql`null::timestamptz`.as('rotated_at'),
+    successorSealed: sql`null::text`.as('successor_sealed'),
+  };
+  const successor = db.$with('successor').as(
+    db.insert(refreshTokens).select(db.select(successorRow).from(claimed)).returning({ tokenHash: refreshTokens.tokenHash }),
+  );
+  const touched = db.$with('touched').as(
+    db
+      .update(sessions)
+      .set({ lastUsedAt: at('now'), expiresAt: at('expiresAt') })
+      .where(and(eq(sessions.id, sql.placeholder('sessionId')), activeAt(at('now')), exists(db.select({ one: sql`1` }).from(claimed))))
+      .returning(),
+  );
+  return { claimed, successor, touched };
+}
+
 /*
- * The rotation statements run inside a transaction, where a Drizzle prepared query cannot be kept
- * (it is bound to the transaction it was built on). `.prepare(name).execute()` per call still
- * pays off: postgres.js keeps the server-side statement and its row parser per connection, keyed
- * by the SQL text, so PostgreSQL parses and plans each of them once per connection.
+ * The rotation as one prepared statement: built once, and postgres.js keeps it as a server-side
+ * prepared statement on each connection. Only used on the pool, never inside a transaction.
  */
+function prepareRotation(db: Database) {
+  const { claimed, successor, touched } = rotationSteps(db);
+  const { id, userId, userAgent, ipAddress, createdAt, lastUsedAt, expiresAt, absoluteExpiresAt, revokedAt, revokedReason } = touched;
+  const session = { id, userId, userAgent, ipAddress, createdAt, lastUsedAt, expiresAt, absoluteExpiresAt, revokedAt, revokedReason };
+  return db
+    .with(claimed, successor, touched)
+    .select({ claimed: claimed.sessionId, session, user: users })
+    .from(claimed)
+    .leftJoin(touched, sql`true`)
+    .leftJoin(users, eq(users.id, touched.userId))
+    .prepare('rotate_refresh_token');
+}
+
 export function createSessionsRepository(db: Database) {
   // Lazily: a repository bound to a transaction is made per transaction and rarely needs them.
   let lookups: ReturnType<typeof prepareLookups> | undefined;
@@ -67,20 +122,22 @@ export function createSessionsRepository(db: Database) {
       return row ?? null;
     },
 
-    /** Marks the token rotated unless a concurrent request already did; true when this call won. */
-    async claimRotation(tokenHash: string, successorSealed: string, now: Date): Promise<boolean> {
-      const claimed = await db
-        .update(refreshTokens)
-        .set({ rotatedAt: now, successorSealed })
-        .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.rotatedAt)))
-        .returning({ tokenHash: refreshTokens.tokenHash })
-        .prepare('claim_rotation')
-        .execute();
-      return claimed.length === 1;
-    },
-
-    async insertRefreshToken(sessionId: string, tokenHash: string, now: Date): Promise<void> {
-      await db.insert(refreshTokens).values({ tokenHash, sessionId, createdAt: now }).prepare('insert_refresh_token').execute();
+    /**
+     * One statement (so atomic without BEGIN/COMMIT): claims the token unless a concurrent request
+     * already did, and only then inserts the successor and renews the session if still active,
+     * returning the session and its user. No row: the claim was lost (the caller's slower path).
+     */
+    async rotate(claim: RotationClaim): Promise<RotationOutcome> {
+      const [row] = await prepared().rotation.execute({
+        tokenHash: claim.tokenHash,
+        successorSealed: claim.successorSealed,
+        successorHash: claim.successorHash,
+        sessionId: claim.sessionId,
+        expiresAt: claim.expiresAt.toISOString(),
+        now: claim.now.toISOString(),
+      });
+      if (!row) return { won: false };
+      return { won: true, session: row.session, user: row.user };
     },
 
     /** Renews an active session; null when it was revoked or expired meanwhile. */

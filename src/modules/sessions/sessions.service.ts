@@ -1,8 +1,10 @@
 /**
  * Sessions: start, rotate, list, revoke, clean up. Rotation is race-free: the old token is claimed
- * with a conditional UPDATE inside a transaction, so of two concurrent refreshes exactly one
- * mints the successor and the other (inside the grace window) receives the same one. A replay
- * after the grace window revokes the whole session and is audited.
+ * with a conditional UPDATE, in the same single statement that inserts the successor and renews
+ * the session (so all or nothing), so of two concurrent refreshes exactly one mints the successor
+ * and the other (inside the grace window) receives the same one, on a slower path in its own
+ * transaction. A replay after the grace window revokes the whole session and is audited in that
+ * same transaction.
  */
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
@@ -51,13 +53,17 @@ export function createSessionsService(deps: SessionsServiceDeps) {
     if (!found) return { ok: false, reason: 'UNKNOWN' };
     await deps.limiters.refreshPerSession.consume(found.session.id);
     if (!isSessionActive(found.session, meta.now)) return { ok: false, reason: 'INACTIVE' };
-    return deps.repos.transaction(async (repos) => {
-      const successor = generateSecureToken();
-      const won = await repos.sessions.claimRotation(tokenHash, sealSuccessor(presented, successor), meta.now);
-      if (!won) return replayRotated(repos, presented, tokenHash, meta);
-      await repos.sessions.insertRefreshToken(found.session.id, hashSecureToken(successor), meta.now);
-      return finishRotation(repos, found.session, successor, meta.now);
+    const successor = generateSecureToken();
+    const outcome = await deps.repos.sessions.rotate({
+      tokenHash,
+      successorSealed: sealSuccessor(presented, successor),
+      successorHash: hashSecureToken(successor),
+      sessionId: found.session.id,
+      expiresAt: renewedExpiry(meta.now, found.session.absoluteExpiresAt, policy),
+      now: meta.now,
     });
+    if (!outcome.won) return deps.repos.transaction((repos) => replayRotated(repos, presented, tokenHash, meta));
+    return rotationResult(outcome.session, outcome.user, successor);
   }
 
   /** The token was already rotated: same successor inside the grace window, otherwise reuse. */
@@ -77,11 +83,13 @@ export function createSessionsService(deps: SessionsServiceDeps) {
 
   async function finishRotation(repos: Repositories, session: SessionRow, refreshToken: string, now: Date): Promise<RotationResult> {
     const touched = await repos.sessions.touch(session.id, renewedExpiry(now, session.absoluteExpiresAt, policy), now);
-    if (!touched) return { ok: false, reason: 'INACTIVE' };
-    const user = await repos.users.findById(session.userId);
-    if (!user) return { ok: false, reason: 'INACTIVE' };
+    return rotationResult(touched, touched && (await repos.users.findById(session.userId)), refreshToken);
+  }
+
+  function rotationResult(session: SessionRow | null, user: UserRow | null, refreshToken: string): RotationResult {
+    if (!session || !user) return { ok: false, reason: 'INACTIVE' };
     if (user.status !== 'ACTIVE') return { ok: false, reason: 'SUSPENDED' };
-    return { ok: true, session: touched, user, refreshToken };
+    return { ok: true, session, user, refreshToken };
   }
 
   async function revokeOwn(userId: string, sessionId: string, meta: RequestMeta, reason: string): Promise<boolean> {
