@@ -8,6 +8,7 @@
 import type { Repositories } from '../../db/repositories.js';
 import type { ServiceAccountRow } from '../../db/schema.js';
 import { invalidClientCredentials } from '../../graphql/errors.js';
+import { secretsEqual } from '../../lib/secure-token.js';
 import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
 import { signServiceToken, type AccessTokenSettings, type ServiceTokenClaims } from '../auth/access-token.js';
 import type { SigningKeys } from '../auth/signing-keys.js';
@@ -80,8 +81,8 @@ export function createServiceAccountsService(deps: ServiceAccountsServiceDeps) {
   async function issueToken(clientId: string, clientSecret: string, meta: RequestMeta): Promise<ServiceTokenResult> {
     await limiters.serviceAuthFailuresPerIp.assertOpen(meta.ipAddress ?? 'unknown');
     const found = isServiceSecret(clientSecret) ? await repos.serviceAccounts.findByClientId(clientId) : null;
-    // Hash comparison by equality on fixed-length digests of a 256-bit secret: nothing to time.
-    const account = await checkCredentials(found, found?.secretHash === hashServiceSecret(clientSecret), meta);
+    const secretMatches = found !== null && secretsEqual(found.secretHash, hashServiceSecret(clientSecret));
+    const account = await checkCredentials(found, secretMatches, meta);
     const claims: ServiceTokenClaims = { serviceAccountId: account.id, clientId: account.clientId, scopes: account.scopes };
     const signed = await signServiceToken(claims, deps.keys, deps.tokenSettings, meta.now);
     return { accessToken: signed.token, accessTokenExpiresAt: signed.expiresAt, scopes: account.scopes };
