@@ -4,7 +4,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import pino, { type Logger } from 'pino';
 
 export async function reachableRedisUrl(): Promise<string | null> {
   const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -26,9 +25,3 @@ export function uniqueKeyPrefix(): string {
   return `latchkey-test:${randomBytes(6).toString('hex')}:`;
 }
 
-/** A logger whose lines the test can read. */
-export function capturingLogger(): { logger: Logger; lines: Array<Record<string, any>> } {
-  const lines: Array<Record<string, any>> = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-  return { logger, lines };
-}

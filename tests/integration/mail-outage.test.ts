@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGISTER, STRONG_PASSWORD, uniqueEmail } from '../helpers/fixtures.js';
 import { freePort } from '../helpers/ports.js';
-import { capturingLogger } from '../helpers/redis.js';
+import { capturingLogger } from '../helpers/logs.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 
 const mailEnv = { MAIL_RETRIES: '2', MAIL_RETRY_DELAY_MS: '20', MAIL_TIMEOUT_MS: '300' };

@@ -2,11 +2,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MailConfig } from '../../../src/config.js';
 import { createMailer, type OutgoingMail } from '../../../src/modules/mail/mailer.js';
+import { capturingLogger } from '../../helpers/logs.js';
 
 const mail: OutgoingMail = {
   kind: 'reset-password',
@@ -17,16 +16,6 @@ const mail: OutgoingMail = {
   links: ['https://app.example.com/reset-password?token=abc'],
 };
 
-function capturingLogger() {
-  const lines: any[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()));
-      done();
-    },
-  });
-  return { logger: pino({ level: 'debug' }, stream), lines };
-}
 
 let dir: string;
 let silent: net.Server;
@@ -63,7 +52,7 @@ const config = (overrides: Partial<MailConfig>): MailConfig => ({
 
 describe('createMailer without SMTP_URL', () => {
   async function sendToOutbox(logLinks: boolean) {
-    const { logger, lines } = capturingLogger();
+    const { logger, lines } = capturingLogger('debug');
     const mailer = createMailer({ config: config({}), logger, logLinks });
     mailer.dispatch(mail);
     await vi.waitFor(() => expect(lines.some((l) => l.msg === 'mail written to outbox')).toBe(true));
@@ -83,7 +72,7 @@ describe('createMailer without SMTP_URL', () => {
   });
 
   it('finishes a delivery dispatched just before close', async () => {
-    const { logger } = capturingLogger();
+    const { logger } = capturingLogger('debug');
     const outboxDir = path.join(dir, 'closing');
     const mailer = createMailer({ config: config({ outboxDir }), logger, logLinks: false });
     mailer.dispatch(mail);
@@ -102,7 +91,7 @@ describe('createMailer with an unusable SMTP server', () => {
     ['refuses connections', () => `smtp://127.0.0.1:${closedPort}`],
     ['never answers', () => `smtp://127.0.0.1:${silentPort}`],
   ])('returns at once when the server %s, retries and logs the failure', async (_label, url) => {
-    const { logger, lines } = capturingLogger();
+    const { logger, lines } = capturingLogger('debug');
     const mailer = createMailer({ config: config({ smtpUrl: url() }), logger, logLinks: true });
     expect(mailer.dispatch(mail)).toBeUndefined();
     await vi.waitFor(() => expect(lines.some((l) => l.msg === 'mail delivery failed; giving up')).toBe(true), { timeout: 5000 });

@@ -12,7 +12,8 @@ import { RateLimitedError } from '../../../src/graphql/errors.js';
 import { openRateLimitStore, type RateLimitStore } from '../../../src/modules/rate-limit/rate-limit-store.js';
 import { createRateLimiters } from '../../../src/modules/rate-limit/rate-limiters.js';
 import { freePort } from '../../helpers/ports.js';
-import { capturingLogger, reachableRedisUrl, uniqueKeyPrefix } from '../../helpers/redis.js';
+import { capturingLogger } from '../../helpers/logs.js';
+import { reachableRedisUrl, uniqueKeyPrefix } from '../../helpers/redis.js';
 
 const rule = (points: number): RateLimitRule => ({ points, durationSeconds: 60 });
 const RULES: Config['rateLimits'] = {
