@@ -8,7 +8,6 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Config, PasswordHashingParams } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
@@ -16,6 +15,7 @@ import { createApolloServer } from './graphql/apollo.js';
 import { createContextFunction } from './graphql/context.js';
 import { requestCeiling } from './http/request-ceiling.js';
 import { RequestLogController } from './http/request-log.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerRoutes } from './http/routes.js';
 import { createLogger } from './logger.js';
 import { createPasswordHasher } from './modules/auth/password-hasher.js';
@@ -141,9 +141,6 @@ function createFastify(config: Config, logger: Logger): FastifyInstance {
   return fastify as unknown as FastifyInstance;
 }
 
-/** What Apollo's embedded Sandbox needs (development only; the landing page is off in production). */
-const SANDBOX_SOURCES = ['*', 'data:', 'blob:', "'unsafe-inline'", "'unsafe-eval'"];
-
 async function registerHttpPlugins(fastify: FastifyInstance, config: Config): Promise<void> {
   await fastify.register(fastifyCookie);
   await fastify.register(fastifyCors, {
@@ -153,18 +150,5 @@ async function registerHttpPlugins(fastify: FastifyInstance, config: Config): Pr
     allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
     maxAge: 600,
   });
-  // Built once: @fastify/helmet rebuilt this middleware, CSP parsing included, on every request.
-  const securityHeaders = helmet({
-    // The Sandbox landing page loads Apollo's embedded explorer; without it nothing needs scripts.
-    // Either way no other site may frame us.
-    contentSecurityPolicy: config.graphql.landingPage
-      ? { useDefaults: false, directives: { defaultSrc: SANDBOX_SOURCES, frameAncestors: ["'none'"] } }
-      : { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } },
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' },
-    xFrameOptions: { action: 'deny' },
-    // Only over TLS (HSTS=true or an https PUBLIC_URL): on plain http it would be ignored at best.
-    strictTransportSecurity: config.http.hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-  });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)));
+  registerSecurityHeaders(fastify, config);
 }

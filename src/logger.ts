@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.js';
 
 /** Paths whose values never reach a log line. */
@@ -16,12 +16,14 @@ export const REDACTED_PATHS = [
   'variables',
 ];
 
-export function createLogger(config: Pick<Config, 'logLevel' | 'env'>): Logger {
-  const pretty = config.env === 'development' && process.stdout.isTTY;
-  return pino({
+/** Logs to stdout, or to `destination` (tests read the lines the server really writes). */
+export function createLogger(config: Pick<Config, 'logLevel' | 'env'>, destination?: DestinationStream): Logger {
+  const pretty = config.env === 'development' && process.stdout.isTTY && !destination;
+  const options = {
     level: config.logLevel,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     base: { service: 'latchkey' },
     ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } } : {}),
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -31,6 +31,6 @@ export function createApolloServer(config: Config, fastify: FastifyInstance, log
       onMasked: (original) => logger.error({ err: original }, 'unexpected error masked in GraphQL response'),
       hideSuggestions: config.graphql.hideSuggestions,
     }),
-    plugins: [fastifyApolloDrainPlugin(fastify), landingPage, operationLoggingPlugin(), inputGuardPlugin(), ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[])],
+    plugins: [fastifyApolloDrainPlugin(fastify), landingPage, operationLoggingPlugin(logger), inputGuardPlugin(), ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[])],
   });
 }

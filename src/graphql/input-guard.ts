@@ -46,11 +46,18 @@ export function findNulInDocument(document: DocumentNode): string | null {
 }
 
 export function inputGuardPlugin<T extends object>(): ApolloServerPlugin<T> {
+  // Apollo hands every request with the same query text the same parsed document (its document
+  // store), so the walk over the document runs once per distinct operation; variables every time.
+  const nulInDocument = new WeakMap<DocumentNode, string | null>();
+  const documentNulField = (document: DocumentNode) => {
+    if (!nulInDocument.has(document)) nulInDocument.set(document, findNulInDocument(document));
+    return nulInDocument.get(document)!;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const field = findNulField(request.variables ?? {}) ?? findNulInDocument(document);
+          const field = findNulField(request.variables ?? {}) ?? documentNulField(document);
           if (field === null) return;
           throw new AppError(ERROR_CODES.BAD_USER_INPUT, 'Text must not contain NUL characters', {
             field,

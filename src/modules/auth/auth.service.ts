@@ -15,6 +15,7 @@ import type { SessionModel } from '../sessions/session-model.js';
 import type { ServiceAccountsService } from '../service-accounts/service-accounts.service.js';
 import type { SessionsService } from '../sessions/sessions.service.js';
 import { isSessionActive } from '../sessions/session-lifetime.js';
+import { createSessionLookup } from '../sessions/session-lookup.js';
 import { signAccessToken, verifyAccessToken, type AccessTokenSettings } from './access-token.js';
 import type { RegisterValues } from './auth.inputs.js';
 import { emailKey } from './email.js';
@@ -54,6 +55,7 @@ export function accessTokenSettings(config: Config): AccessTokenSettings {
 export function createAuthService(deps: AuthServiceDeps) {
   const { repos, limiters } = deps;
   const verifyToken = cacheVerifiedTokens((token, now) => verifyAccessToken(token, deps.keys, deps.tokenSettings, now));
+  const findSessionWithUser = createSessionLookup(repos.sessions.findManyWithUsers);
 
   async function issue(user: UserRow, session: SessionRow, refreshToken: string, now: Date): Promise<AuthResult> {
     const access = await signAccessToken({ userId: user.id, sessionId: session.id }, deps.keys, deps.tokenSettings, now);
@@ -134,7 +136,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       const service = await deps.serviceAccounts.principalFromToken(check.claims, now);
       return service ? { status: 'service', service } : { status: 'invalid', reason: 'SESSION_ENDED' };
     }
-    const found = await repos.sessions.findWithUser(check.claims.sessionId, check.claims.userId);
+    const found = await findSessionWithUser(check.claims.sessionId, check.claims.userId);
     if (!found || !isSessionActive(found.session, now) || found.user.status !== 'ACTIVE') {
       return { status: 'invalid', reason: 'SESSION_ENDED' };
     }

@@ -35,12 +35,12 @@ const activeAt = (now: Date | SQL) =>
  */
 function prepareLookups(db: Database) {
   return {
-    sessionWithUser: db
+    sessionsWithUsers: db
       .select({ session: sessions, user: users })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.id, sql.placeholder('sessionId')), eq(sessions.userId, sql.placeholder('userId'))))
-      .prepare('session_with_user'),
+      .where(sql`${sessions.id} = any(${sql.placeholder('sessionIds')}::uuid[])`)
+      .prepare('sessions_with_users'),
     byRefreshTokenHash: db
       .select({ token: refreshTokens, session: sessions })
       .from(refreshTokens)
@@ -110,11 +110,14 @@ export function createSessionsRepository(db: Database) {
       return row!;
     },
 
-    /** The session and its user in one round trip: what every authenticated request needs. */
-    async findWithUser(sessionId: string, userId: string): Promise<{ session: SessionRow; user: UserRow } | null> {
-      if (!isUuid(sessionId) || !isUuid(userId)) return null;
-      const [row] = await prepared().sessionWithUser.execute({ sessionId, userId });
-      return row ?? null;
+    /**
+     * Sessions with their users in one round trip, in no particular order; ids that are not UUIDs
+     * or have no session are simply absent. What authenticated requests need, batched.
+     */
+    async findManyWithUsers(sessionIds: readonly string[]): Promise<Array<{ session: SessionRow; user: UserRow }>> {
+      const valid = sessionIds.filter(isUuid);
+      if (valid.length === 0) return [];
+      return prepared().sessionsWithUsers.execute({ sessionIds: valid });
     },
 
     async findByRefreshTokenHash(tokenHash: string) {
