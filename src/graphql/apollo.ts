@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -31,6 +31,15 @@ export function createApolloServer(config: Config, fastify: FastifyInstance, log
       onMasked: (original) => logger.error({ err: original }, 'unexpected error masked in GraphQL response'),
       hideSuggestions: config.graphql.hideSuggestions,
     }),
-    plugins: [fastifyApolloDrainPlugin(fastify), landingPage, operationLoggingPlugin(logger), inputGuardPlugin(), ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[])],
+    plugins: [
+      fastifyApolloDrainPlugin(fastify),
+      landingPage,
+      // Nothing here is cacheable (every response is `no-store`, see security-headers.ts), and the
+      // plugin's per-field hook made Apollo wrap every resolver of every request.
+      ApolloServerPluginCacheControlDisabled(),
+      operationLoggingPlugin(logger),
+      inputGuardPlugin(),
+      ...(armor.plugins as ApolloServerPlugin<GraphQLContext>[]),
+    ],
   });
 }

@@ -2,7 +2,8 @@
  * Security headers from helmet, worked out once at start-up. Our helmet configuration has no
  * per-request parts (no CSP nonces, no functions as directive values), so the headers it sets are
  * the same on every response: they are captured from one run of the middleware and then set as a
- * plain object on each reply, instead of running helmet's eleven middlewares per request.
+ * plain object on each reply, instead of running helmet's eleven middlewares per request. Every
+ * response is also `cache-control: no-store` unless its route says otherwise.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
@@ -43,7 +44,9 @@ export function securityHeaders(config: Config): Record<string, string> {
 }
 
 export function registerSecurityHeaders(fastify: FastifyInstance, config: Config): void {
-  const headers = securityHeaders(config);
+  // Tokens and user data must not be stored by browsers or proxies (RFC 6749 §5.1 asks the same of
+  // token responses); the few cacheable routes (JWKS, avatars) set their own cache-control.
+  const headers = { ...securityHeaders(config), 'cache-control': 'no-store' };
   fastify.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();

@@ -29,7 +29,14 @@ describe('security headers (helmet, built once at start-up)', () => {
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
       expect(response.headers.get('cross-origin-embedder-policy')).toBeNull();
+      expect(response.headers.get('cache-control')).toBe('no-store');
     }
+  });
+
+  it('leave routes that are meant to be cached their own cache-control', async () => {
+    const jwks = await fetch(`${server.url}/.well-known/jwks.json`);
+    expect(jwks.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(jwks.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('let the Sandbox landing page load its scripts but still forbid framing', async () => {

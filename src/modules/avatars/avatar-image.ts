@@ -5,7 +5,7 @@
  * included) and anything appended after the image data; decoding is bounded in pixels.
  */
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
 
 export const AVATAR_FORMATS = {
   'image/png': { extension: 'png', format: 'png' },
@@ -19,6 +19,13 @@ export const AVATAR_MAX_DIMENSION = 512;
 /** Refuses decompression bombs: a small file that decodes to a gigantic bitmap. */
 const MAX_INPUT_PIXELS = 40_000_000;
 
+/*
+ * sharp loads libvips and its libraries, about 28 MB of resident memory, so it is loaded on the
+ * first avatar upload rather than at start-up: a server that never sees an upload never pays it.
+ */
+let sharpModule: Promise<(input: Uint8Array, options: SharpOptions) => Sharp> | undefined;
+const loadSharp = () => (sharpModule ??= import('sharp').then((module) => module.default));
+
 export const MIME_BY_EXTENSION: Record<string, AvatarMime> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
 
 export async function detectAvatarType(bytes: Uint8Array): Promise<AvatarMime | null> {
@@ -28,6 +35,7 @@ export async function detectAvatarType(bytes: Uint8Array): Promise<AvatarMime | 
 
 /** The re-encoded image, at most 512 px on its longer side; null when the bytes do not decode. */
 export async function reencodeAvatar(bytes: Uint8Array, mime: AvatarMime): Promise<Buffer | null> {
+  const sharp = await loadSharp();
   try {
     return await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .rotate()
