@@ -2,14 +2,15 @@
  * Access tokens: short-lived EdDSA JWTs (typ `at+jwt`, RFC 9068) carrying only identifiers:
  * iss, aud, sub (user id), sid (session id), iat, exp, jti and the `kid` header. Verification pins
  * the algorithm, issuer, audience and type, and picks the key by `kid` only, so `alg: none`, HS256
- * with the public key or a foreign key can never verify. Both functions take `now`.
+ * with the public key or a foreign key can never verify. Both functions take `now`. Tokens are
+ * minted by SigningKeys.signJwt (fast-jwt, synchronous node:crypto) and verified by jose.
  *
  * Service-account tokens share the format but carry `sub` = service account id, `client_id` and
  * a space-separated `scope`, and never `sid`; a token with both or neither is refused, so a
  * service token can never pass as a user's and the reverse.
  */
 import { randomUUID } from 'node:crypto';
-import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { errors, jwtVerify, type JWTPayload } from 'jose';
 import { JWT_ALGORITHM, type SigningKeys } from './signing-keys.js';
 
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
@@ -65,15 +66,8 @@ async function sign(
 ): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAtSeconds = issuedAt + settings.ttlSeconds;
-  const token = await new SignJWT(payload)
-    .setProtectedHeader({ alg: JWT_ALGORITHM, kid: keys.kid, typ: ACCESS_TOKEN_TYPE })
-    .setIssuer(settings.issuer)
-    .setAudience(settings.audience)
-    .setSubject(subject)
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(expiresAtSeconds)
-    .setJti(randomUUID())
-    .sign(keys.privateKey);
+  const claims = { ...payload, iss: settings.issuer, aud: settings.audience, sub: subject, iat: issuedAt, exp: expiresAtSeconds, jti: randomUUID() };
+  const token = keys.signJwt(claims, ACCESS_TOKEN_TYPE);
   return { token, expiresAt: new Date(expiresAtSeconds * 1000) };
 }
 
