@@ -17,7 +17,7 @@ export class ConfigError extends Error {}
 export const DEFAULT_PASSWORD_HASHING: PasswordHashingParams = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 /**
- * argon2 and WebCrypto (JWT signing and verification) share libuv's thread pool. Hashes beyond
+ * argon2 and WebCrypto (JWT verification) share libuv's thread pool. Hashes beyond
  * the CPU count add no throughput, and a pool full of queued hashes makes every JWT check wait
  * behind them; so hash on at most one thread per CPU (shared among the cluster's worker
  * processes, each with its own pool) and never on a worker's whole pool.
