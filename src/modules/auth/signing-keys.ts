@@ -4,7 +4,7 @@
  * from config (PEM or JWK); without one, a development key pair is generated once and kept under
  * the data directory (never in production: config refuses to start without JWT_PRIVATE_KEY).
  */
-import { createPrivateKey, hkdfSync } from 'node:crypto';
+import { createPrivateKey, hkdfSync, type JsonWebKey } from 'node:crypto';
 import { createSigner } from 'fast-jwt';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -74,7 +74,7 @@ export async function loadSigningKeys(source: SigningKeySource): Promise<Signing
 
 /** One fast-jwt signer per `typ`, each built once from the private JWK. */
 function jwtSigner(privateJwk: JWK, kid: string): SigningKeys['signJwt'] {
-  const pem = createPrivateKey({ key: privateJwk as import('node:crypto').JsonWebKey, format: 'jwk' }).export({ format: 'pem', type: 'pkcs8' }).toString();
+  const pem = createPrivateKey({ key: privateJwk as JsonWebKey, format: 'jwk' }).export({ format: 'pem', type: 'pkcs8' }).toString();
   const signers = new Map<string, (payload: Record<string, unknown>) => string>();
   return (payload, typ) => {
     let signer = signers.get(typ);
