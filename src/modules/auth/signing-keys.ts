@@ -23,7 +23,6 @@ export { JWT_ALGORITHM };
 
 export interface SigningKeys {
   kid: string;
-  privateKey: CryptoKey;
   /**
    * A compact JWS of `payload` signed with the current key: header `alg` EdDSA, this `kid` and
    * `typ` as given. Synchronous (fast-jwt over node:crypto): jose's WebCrypto signing cost ~4x the
@@ -59,11 +58,9 @@ export async function loadSigningKeys(source: SigningKeySource): Promise<Signing
   for (const jwk of olderPublic) if (!jwks.some((known) => known.kid === jwk.kid)) jwks.push(jwk);
   const verifiers = new Map<string, CryptoKey>();
   for (const jwk of jwks) verifiers.set(jwk.kid!, (await importJWK(jwk, JWT_ALGORITHM)) as CryptoKey);
-  const privateKey = (await importJWK({ ...privateJwk, alg: JWT_ALGORITHM }, JWT_ALGORITHM)) as CryptoKey;
   const kid = currentPublic.kid!;
   return {
     kid,
-    privateKey,
     signJwt: jwtSigner(privateJwk, kid),
     jwks,
     verificationKey: (kid) => (kid === undefined ? undefined : verifiers.get(kid)),

@@ -1,18 +1,19 @@
 import { createHmac } from 'node:crypto';
-import { SignJWT, UnsecuredJWT, base64url } from 'jose';
+import { SignJWT, UnsecuredJWT, base64url, type CryptoKey, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signAccessToken, verifyAccessToken } from '../../../src/modules/auth/access-token.js';
 import { generateSigningJwk, loadSigningKeys, type SigningKeys } from '../../../src/modules/auth/signing-keys.js';
+import { signingKeysForTest } from '../../helpers/signing-keys.js';
 
 const settings = { issuer: 'https://auth.example.test', audience: 'latchkey', ttlSeconds: 900 };
 const claims = { userId: '6f1c4d1e-7a4c-4a38-9a51-0cf3b1f0a001', sessionId: '8d2e5f3a-1b2c-4d5e-8f90-a1b2c3d4e5f6' };
 const now = new Date('2026-11-22T12:00:00Z');
-const keysFrom = async (jwk?: object) =>
-  loadSigningKeys({ privateKey: JSON.stringify(jwk ?? (await generateSigningJwk())), keyId: undefined, additionalPublicKeys: undefined, developmentKeyDir: undefined });
+const keysFrom = async (jwk?: JWK) => (await signingKeysForTest(jwk)).keys;
 
 let keys: SigningKeys;
+let privateKey: CryptoKey;
 beforeAll(async () => {
-  keys = await keysFrom();
+  ({ keys, privateKey } = await signingKeysForTest());
 });
 
 function decodeParts(token: string) {
@@ -69,7 +70,7 @@ describe('access tokens', () => {
   });
 
   it('rejects a token signed by a key that is not published, even with a known kid', async () => {
-    const foreign = await keysFrom();
+    const foreign = await signingKeysForTest();
     const token = await new SignJWT({ sid: claims.sessionId })
       .setProtectedHeader({ alg: 'EdDSA', kid: keys.kid, typ: 'at+jwt' })
       .setSubject(claims.userId).setIssuer(settings.issuer).setAudience(settings.audience)
@@ -81,8 +82,8 @@ describe('access tokens', () => {
   it('rejects a token without the at+jwt type or without sid', async () => {
     const base = () => new SignJWT({}).setSubject(claims.userId).setIssuer(settings.issuer).setAudience(settings.audience)
       .setIssuedAt(now).setExpirationTime(new Date(now.getTime() + 60_000)).setJti('j');
-    const noType = await base().setProtectedHeader({ alg: 'EdDSA', kid: keys.kid }).sign(keys.privateKey);
-    const noSid = await base().setProtectedHeader({ alg: 'EdDSA', kid: keys.kid, typ: 'at+jwt' }).sign(keys.privateKey);
+    const noType = await base().setProtectedHeader({ alg: 'EdDSA', kid: keys.kid }).sign(privateKey);
+    const noSid = await base().setProtectedHeader({ alg: 'EdDSA', kid: keys.kid, typ: 'at+jwt' }).sign(privateKey);
     expect((await verifyAccessToken(noType, keys, settings, now)).ok).toBe(false);
     expect((await verifyAccessToken(noSid, keys, settings, now)).ok).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { signAccessToken, signServiceToken, verifyAccessToken } from '../../../src/modules/auth/access-token.js';
-import { generateSigningJwk, loadSigningKeys } from '../../../src/modules/auth/signing-keys.js';
+import { signingKeysForTest } from '../../helpers/signing-keys.js';
 import {
   effectiveScopes,
   generateServiceCredentials,
@@ -46,7 +46,7 @@ describe('service credentials', () => {
 });
 
 describe('token kinds', async () => {
-  const keys = await loadSigningKeys({ privateKey: JSON.stringify(await generateSigningJwk()), keyId: undefined, additionalPublicKeys: undefined, developmentKeyDir: undefined });
+  const { keys, privateKey } = await signingKeysForTest();
   const settings = { issuer: 'https://issuer.test', audience: 'latchkey', ttlSeconds: 300 };
   const now = new Date();
 
@@ -73,7 +73,7 @@ describe('token kinds', async () => {
       .setIssuedAt()
       .setExpirationTime('5m')
       .setJti('j')
-      .sign(keys.privateKey);
+      .sign(privateKey);
     expect(await verifyAccessToken(token, keys, settings, now)).toEqual({ ok: false, reason: 'TOKEN_INVALID' });
   });
 });
