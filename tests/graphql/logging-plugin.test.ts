@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
 import { LOGIN, REGISTER, STRONG_PASSWORD, uniqueEmail } from '../helpers/fixtures.js';
+import { capturingLogger } from '../helpers/logs.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 
-// The server's real logger (production redaction), writing into an array.
-const lines: Array<Record<string, any>> = [];
-const rawLines: string[] = [];
-const logger = createLogger({ logLevel: 'info', env: 'production' }, {
-  write: (line: string) => void (rawLines.push(line), lines.push(JSON.parse(line))),
-});
+// The server's real logger (production redaction), writing into arrays.
+const { logger, lines, raw: rawLines } = capturingLogger('info', { asInProduction: true });
 let server: TestServer;
 
 beforeAll(async () => {

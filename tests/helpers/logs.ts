@@ -1,8 +1,17 @@
 import pino, { type Level, type Logger } from 'pino';
+import { createLogger } from '../../src/logger.js';
 
-/** A logger whose lines (parsed JSON) the test can read. */
-export function capturingLogger(level: Level = 'info'): { logger: Logger; lines: Array<Record<string, any>> } {
+/**
+ * A logger whose lines the test can read, parsed (`lines`) and as written (`raw`). With
+ * `asInProduction` it is the server's own logger (createLogger, redaction included).
+ */
+export function capturingLogger(
+  level: Level = 'info',
+  options: { asInProduction?: boolean } = {},
+): { logger: Logger; lines: Array<Record<string, any>>; raw: string[] } {
   const lines: Array<Record<string, any>> = [];
-  const logger = pino({ level }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-  return { logger, lines };
+  const raw: string[] = [];
+  const destination = { write: (line: string) => void (raw.push(line), lines.push(JSON.parse(line))) };
+  const logger = options.asInProduction ? createLogger({ logLevel: level, env: 'production' }, destination) : pino({ level }, destination);
+  return { logger, lines, raw };
 }
