@@ -5,7 +5,7 @@
  * included) and anything appended after the image data; decoding is bounded in pixels.
  */
 import { fileTypeFromBuffer } from 'file-type';
-import type { Sharp, SharpOptions } from 'sharp';
+import type sharpFactory from 'sharp';
 
 export const AVATAR_FORMATS = {
   'image/png': { extension: 'png', format: 'png' },
@@ -23,7 +23,7 @@ const MAX_INPUT_PIXELS = 40_000_000;
  * sharp loads libvips and its libraries, about 28 MB of resident memory, so it is loaded on the
  * first avatar upload rather than at start-up: a server that never sees an upload never pays it.
  */
-let sharpModule: Promise<(input: Uint8Array, options: SharpOptions) => Sharp> | undefined;
+let sharpModule: Promise<typeof sharpFactory> | undefined;
 const loadSharp = () => (sharpModule ??= import('sharp').then((module) => module.default));
 
 export const MIME_BY_EXTENSION: Record<string, AvatarMime> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp' };
