@@ -57,6 +57,38 @@ describe('auditEvents', () => {
     }
   });
 
+  it('records a login with the session it started, its address and agent, at the login stamp', async () => {
+    const target = await registerUser(server.client());
+    const login = await loginAs(server.client({ userAgent: 'audit-login-agent/1.0' }), target.email);
+    const [event] = await auditFor(admin, target.user.id, 'login.succeeded');
+    expect(event).toMatchObject({ actorId: target.user.id, targetUserId: target.user.id, ipAddress: '127.0.0.1', userAgent: 'audit-login-agent/1.0' });
+    expect(event.metadata).toEqual({ sessionId: login.session.id });
+    expect(event.createdAt).toBe(login.user.lastLoginAt);
+  });
+
+  it("writes none of a login's changes when one of them fails", async () => {
+    const target = await registerUser(server.client());
+    const repos = createRepositories(server.app.database.db);
+    const now = server.clock.now();
+    const times = { createdAt: now, lastUsedAt: now, expiresAt: new Date(now.getTime() + 60_000), absoluteExpiresAt: new Date(now.getTime() + 120_000) };
+    const start = (sessionId: string, refreshTokenHash: string) =>
+      repos.sessions.startForLogin({
+        session: { id: sessionId, userId: target.user.id, userAgent: null, ipAddress: null, ...times },
+        refreshTokenHash,
+        audit: { type: 'login.succeeded', actorId: target.user.id, targetUserId: target.user.id, metadata: { sessionId }, createdAt: now },
+      });
+    const first = await start(crypto.randomUUID(), 'atomicity-test-token-hash');
+    expect(first.user?.lastLoginAt).toEqual(now);
+    const auditBefore = await auditFor(admin, target.user.id, 'login.succeeded');
+    // The refresh-token insert collides with the first one's primary key, after the other three writes.
+    server.clock.advance(60);
+    const failedSession = crypto.randomUUID();
+    await expect(start(failedSession, 'atomicity-test-token-hash')).rejects.toThrow();
+    expect(await repos.sessions.findManyWithUsers([failedSession])).toEqual([]);
+    expect(await auditFor(admin, target.user.id, 'login.succeeded')).toEqual(auditBefore);
+    expect((await admin.data<any>(USER, { id: target.user.id })).user.lastLoginAt).toBe(now.toISOString());
+  });
+
   it('loses the audit record when the transaction of its change fails', async () => {
     const target = await registerUser(server.client());
     const repos = createRepositories(server.app.database.db);

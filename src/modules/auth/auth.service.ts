@@ -103,13 +103,8 @@ export function createAuthService(deps: AuthServiceDeps) {
       throw accountSuspended();
     }
     await limiters.loginFailuresPerAccount.reset(accountKey);
-    const started = await repos.transaction(async (tx) => {
-      const updated = (await tx.users.recordLogin(user.id, meta.now)) ?? user;
-      const session = await deps.sessions.start(tx, user.id, meta);
-      await tx.audit.record(auditEvent(AUDIT_EVENTS.LOGIN_SUCCEEDED, meta, { actorId: user.id, targetUserId: user.id, metadata: { sessionId: session.session.id } }));
-      return { user: updated, ...session };
-    });
-    return issue(started.user, started.session, started.refreshToken, meta.now);
+    const started = await deps.sessions.startForLogin(user.id, meta);
+    return issue(started.user ?? user, started.session, started.refreshToken, meta.now);
   }
 
   async function refresh(presentedToken: string | null, meta: RequestMeta): Promise<AuthResult> {

@@ -1,7 +1,8 @@
-import { and, desc, eq, exists, gt, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, getTableColumns, gt, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL, type Table } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { isUuid } from '../../db/errors.js';
-import { refreshTokens, sessions, users, type SessionRow, type UserRow } from '../../db/schema.js';
+import { auditEvents, refreshTokens, sessions, users, type SessionRow, type UserRow } from '../../db/schema.js';
+import type { AuditEventInput } from '../audit/audit.repository.js';
 
 export interface RotationClaim {
   tokenHash: string;
@@ -10,6 +11,13 @@ export interface RotationClaim {
   sessionId: string;
   expiresAt: Date;
   now: Date;
+}
+
+/** Everything a successful login writes; the session id is chosen by the caller so the audit event can name it. */
+export interface LoginStart {
+  session: NewSession & { id: string };
+  refreshTokenHash: string;
+  audit: AuditEventInput;
 }
 
 /** Did this call claim the token; if so, the renewed session (null: inactive meanwhile) and its user. */
@@ -29,7 +37,7 @@ const activeAt = (now: Date | SQL) =>
   and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now));
 
 /**
- * The two lookups on the hot path (every authenticated request; every refresh), built once: they
+ * The lookups on the hot path (every authenticated request; every refresh), built once: they
  * skip Drizzle's SQL generation per call, and postgres.js keeps them as server-side prepared
  * statements on each connection.
  */
@@ -41,13 +49,14 @@ function prepareLookups(db: Database) {
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(sql`${sessions.id} = any(${sql.placeholder('sessionIds')}::uuid[])`)
       .prepare('sessions_with_users'),
-    byRefreshTokenHash: db
+    byRefreshTokenHashes: db
       .select({ token: refreshTokens, session: sessions })
       .from(refreshTokens)
       .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
-      .where(eq(refreshTokens.tokenHash, sql.placeholder('tokenHash')))
-      .prepare('session_by_refresh_token'),
+      .where(sql`${refreshTokens.tokenHash} = any(${sql.placeholder('tokenHashes')}::text[])`)
+      .prepare('sessions_by_refresh_tokens'),
     rotation: prepareRotation(db),
+    loginStart: prepareLoginStart(db),
   };
 }
 
@@ -88,15 +97,72 @@ function rotationSteps(db: Database) {
  */
 function prepareRotation(db: Database) {
   const { claimed, successor, touched } = rotationSteps(db);
-  const { id, userId, userAgent, ipAddress, createdAt, lastUsedAt, expiresAt, absoluteExpiresAt, revokedAt, revokedReason } = touched;
-  const session = { id, userId, userAgent, ipAddress, createdAt, lastUsedAt, expiresAt, absoluteExpiresAt, revokedAt, revokedReason };
   return db
     .with(claimed, successor, touched)
-    .select({ claimed: claimed.sessionId, session, user: users })
+    .select({ claimed: claimed.sessionId, session: columnsOf(touched, sessions), user: users })
     .from(claimed)
     .leftJoin(touched, sql`true`)
     .leftJoin(users, eq(users.id, touched.userId))
     .prepare('rotate_refresh_token');
+}
+
+/** A CTE's columns as a nested selection, one per column of the table it returns (drizzle selects a whole CTE only flat). */
+function columnsOf<T extends Table, C extends { [K in keyof T['_']['columns']]: unknown }>(cte: C, table: T) {
+  return Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, cte[key as keyof C]])) as { [K in keyof T['_']['columns']]: C[K] };
+}
+
+const text = (name: string) => sql`${sql.placeholder(name)}::text`;
+
+/*
+ * A login's four writes as one prepared statement (so atomic without BEGIN/COMMIT, and one round
+ * trip instead of six): stamp the user's last login, insert the session and its first refresh
+ * token, record the audit event. Foreign keys between sibling CTEs are checked at statement end.
+ */
+function prepareLoginStart(db: Database) {
+  const stamped = db.$with('stamped').as(
+    db.update(users).set({ lastLoginAt: at('now') }).where(eq(users.id, sql.placeholder('userId'))).returning(),
+  );
+  const started = db.$with('started').as(
+    db
+      .insert(sessions)
+      .values({
+        id: sql`${sql.placeholder('sessionId')}::uuid`,
+        userId: sql`${sql.placeholder('userId')}::uuid`,
+        userAgent: text('userAgent'),
+        ipAddress: text('ipAddress'),
+        createdAt: at('now'),
+        lastUsedAt: at('now'),
+        expiresAt: at('expiresAt'),
+        absoluteExpiresAt: at('absoluteExpiresAt'),
+      })
+      .returning(),
+  );
+  const token = db.$with('first_token').as(
+    db
+      .insert(refreshTokens)
+      .values({ tokenHash: text('tokenHash'), sessionId: sql`${sql.placeholder('sessionId')}::uuid`, createdAt: at('now') })
+      .returning({ tokenHash: refreshTokens.tokenHash }),
+  );
+  const audited = db.$with('audited').as(
+    db
+      .insert(auditEvents)
+      .values({
+        type: text('auditType'),
+        actorId: sql`${sql.placeholder('auditActorId')}::uuid`,
+        targetUserId: sql`${sql.placeholder('auditTargetUserId')}::uuid`,
+        ipAddress: text('auditIpAddress'),
+        userAgent: text('auditUserAgent'),
+        metadata: sql`${sql.placeholder('auditMetadata')}::text::jsonb`,
+        createdAt: at('auditCreatedAt'),
+      })
+      .returning({ id: auditEvents.id }),
+  );
+  return db
+    .with(stamped, started, token, audited)
+    .select({ session: columnsOf(started, sessions), user: columnsOf(stamped, users) })
+    .from(started)
+    .leftJoin(stamped, sql`true`)
+    .prepare('start_login_session');
 }
 
 export function createSessionsRepository(db: Database) {
@@ -120,8 +186,13 @@ export function createSessionsRepository(db: Database) {
       return prepared().sessionsWithUsers.execute({ sessionIds: valid });
     },
 
+    /** The tokens with these hashes and their sessions, in no particular order; unknown hashes are absent. */
+    async findManyByRefreshTokenHashes(tokenHashes: readonly string[]) {
+      return prepared().byRefreshTokenHashes.execute({ tokenHashes });
+    },
+
     async findByRefreshTokenHash(tokenHash: string) {
-      const [row] = await prepared().byRefreshTokenHash.execute({ tokenHash });
+      const [row] = await prepared().byRefreshTokenHashes.execute({ tokenHashes: [tokenHash] });
       return row ?? null;
     },
 
@@ -141,6 +212,29 @@ export function createSessionsRepository(db: Database) {
       });
       if (!row) return { won: false };
       return { won: true, session: row.session, user: row.user };
+    },
+
+    /** See prepareLoginStart. The user is null only if it was deleted since it was read. */
+    async startForLogin(start: LoginStart): Promise<{ session: SessionRow; user: UserRow | null }> {
+      const { session, audit } = start;
+      const [row] = await prepared().loginStart.execute({
+        userId: session.userId,
+        sessionId: session.id,
+        userAgent: session.userAgent,
+        ipAddress: session.ipAddress,
+        now: session.createdAt.toISOString(),
+        expiresAt: session.expiresAt.toISOString(),
+        absoluteExpiresAt: session.absoluteExpiresAt.toISOString(),
+        tokenHash: start.refreshTokenHash,
+        auditType: audit.type,
+        auditActorId: audit.actorId ?? null,
+        auditTargetUserId: audit.targetUserId ?? null,
+        auditIpAddress: audit.ipAddress ?? null,
+        auditUserAgent: audit.userAgent ?? null,
+        auditMetadata: audit.metadata ? JSON.stringify(audit.metadata) : null,
+        auditCreatedAt: audit.createdAt.toISOString(),
+      });
+      return { session: row!.session, user: row!.user };
     },
 
     /** Renews an active session; null when it was revoked or expired meanwhile. */

@@ -6,10 +6,12 @@
  * transaction. A replay after the grace window revokes the whole session and is audited in that
  * same transaction.
  */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { Repositories } from '../../db/repositories.js';
 import type { SessionRow, UserRow } from '../../db/schema.js';
+import { createCoalescedLookup } from '../../lib/coalesced-lookup.js';
 import { generateSecureToken, hashSecureToken, isWellFormedToken } from '../../lib/secure-token.js';
 import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
 import type { RateLimiters } from '../rate-limit/rate-limiters.js';
@@ -36,6 +38,8 @@ export interface SessionsServiceDeps {
 
 export function createSessionsService(deps: SessionsServiceDeps) {
   const { policy } = deps;
+  // Concurrent refreshes share one lookup statement (lib/coalesced-lookup.ts); each still reads after it arrived.
+  const findByRefreshTokenHash = createCoalescedLookup(deps.repos.sessions.findManyByRefreshTokenHashes, (row) => row.token.tokenHash);
 
   async function start(repos: Repositories, userId: string, meta: RequestMeta): Promise<StartedSession> {
     const refreshToken = generateSecureToken();
@@ -46,10 +50,20 @@ export function createSessionsService(deps: SessionsServiceDeps) {
     return { session, refreshToken };
   }
 
+  /** A successful login's session, last-login stamp and audit event, written in one statement. */
+  async function startForLogin(userId: string, meta: RequestMeta): Promise<StartedSession & { user: UserRow | null }> {
+    const refreshToken = generateSecureToken();
+    const sessionId = randomUUID();
+    const session = { id: sessionId, userId, userAgent: meta.userAgent, ipAddress: meta.ipAddress, ...newSessionTimes(meta.now, policy) };
+    const audit = auditEvent(AUDIT_EVENTS.LOGIN_SUCCEEDED, meta, { actorId: userId, targetUserId: userId, metadata: { sessionId } });
+    const written = await deps.repos.sessions.startForLogin({ session, refreshTokenHash: hashSecureToken(refreshToken), audit });
+    return { ...written, refreshToken };
+  }
+
   async function rotate(presented: string, meta: RequestMeta): Promise<RotationResult> {
     if (!isWellFormedToken(presented)) return { ok: false, reason: 'UNKNOWN' };
     const tokenHash = hashSecureToken(presented);
-    const found = await deps.repos.sessions.findByRefreshTokenHash(tokenHash);
+    const found = await findByRefreshTokenHash(tokenHash);
     if (!found) return { ok: false, reason: 'UNKNOWN' };
     await deps.limiters.refreshPerSession.consume(found.session.id);
     if (!isSessionActive(found.session, meta.now)) return { ok: false, reason: 'INACTIVE' };
@@ -126,6 +140,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
 
   return {
     start,
+    startForLogin,
     rotate,
     revokeOwn,
     revokeOthers,

@@ -21,7 +21,14 @@ export type SeedUserRow = typeof users.$inferInsert;
 /** Arbitrary constant for pg_advisory_xact_lock; distinct from the migration lock. */
 const BOOTSTRAP_LOCK_KEY = 7_264_531_909;
 
+/** Every login reads its account by email: built once rather than per call. */
+function prepareByEmail(db: Database) {
+  return db.select().from(users).where(sql`lower(${users.email}) = ${sql.placeholder('email')}`).prepare('find_user_by_email');
+}
+
 export function createUsersRepository(db: Database) {
+  // Lazily, as in sessions.repository.ts: a repository bound to a transaction rarely needs it.
+  let byEmail: ReturnType<typeof prepareByEmail> | undefined;
   return {
     async findById(id: string): Promise<UserRow | null> {
       if (!isUuid(id)) return null;
@@ -37,10 +44,8 @@ export function createUsersRepository(db: Database) {
     },
 
     async findByEmail(email: string): Promise<UserRow | null> {
-      const [row] = await db
-        .select()
-        .from(users)
-        .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+      byEmail ??= prepareByEmail(db);
+      const [row] = await byEmail.execute({ email: email.toLowerCase() });
       return row ?? null;
     },
 
@@ -62,11 +67,6 @@ export function createUsersRepository(db: Database) {
         })
         .onConflictDoNothing()
         .returning();
-      return row ?? null;
-    },
-
-    async recordLogin(id: string, now: Date): Promise<UserRow | null> {
-      const [row] = await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, id)).returning();
       return row ?? null;
     },
 
