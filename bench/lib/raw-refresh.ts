@@ -3,6 +3,8 @@
  * rotation (token lookup; then one statement that claims the token, inserts the successor, renews
  * the session and reads the user), run in a loop straight on the driver (postgres.js prepared
  * statements, or PGlite's query API), one chain per connection, on a fresh database of the same kind.
+ * The server shares one lookup among the rotations that arrive together (`= any($1)`); this loop
+ * sends one per rotation, as the statements' own cost.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';

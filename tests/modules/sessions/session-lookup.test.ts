@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionRow, UserRow } from '../../../src/db/schema.js';
-import { createSessionLookup, SESSION_LOOKUP_BATCH_SIZE, type SessionWithUser } from '../../../src/modules/sessions/session-lookup.js';
+import { COALESCED_LOOKUP_BATCH_SIZE as SESSION_LOOKUP_BATCH_SIZE } from '../../../src/lib/coalesced-lookup.js';
+import { createSessionLookup, type SessionWithUser } from '../../../src/modules/sessions/session-lookup.js';
 
 const row = (sessionId: string, userId: string): SessionWithUser => ({
   session: { id: sessionId, userId } as SessionRow,
