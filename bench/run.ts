@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
-import { DEFAULT_PASSWORD_HASHING } from '../src/config.js';
+import { DEFAULT_PASSWORD_HASHING, defaultHashConcurrency } from '../src/config.js';
 import { login, mapLimit, type Tokens } from './lib/load.js';
 import { ROOT, startServer } from './lib/process.js';
 import { measureRawRefresh } from './lib/raw-refresh.js';
@@ -18,6 +18,8 @@ import { assertMeWorks, measureLogin, measureMe, measureRefresh, type Settings }
 import { ADMIN_EMAIL, benchEmail, createStorage, seedSessions, seedUsers, type BenchStorage } from './lib/storage.js';
 import { measureUsersPage } from './lib/users-page.js';
 import { load } from './lib/load.js';
+
+const LIBUV_DEFAULT_POOL_SIZE = 4;
 
 const HELP = `Usage: npm run bench -- [options]
   --quick            short run: 3 s per figure, 1 s warm-up, 20k users and sessions
@@ -64,6 +66,8 @@ function parseSettings() {
     accounts: 64,
     password: 'bench-password-correct-horse',
     threadpoolSize: process.env.UV_THREADPOOL_SIZE ?? '',
+    // What the server's config derives: it hashes on at most this many pool threads at once.
+    hashThreads: defaultHashConcurrency(Number(process.env.UV_THREADPOOL_SIZE || LIBUV_DEFAULT_POOL_SIZE)),
   };
   const users = Number(values.users ?? defaultUsers);
   const sessions = Number(values.sessions ?? (quick ? 20_000 : 100_000));

@@ -17,6 +17,8 @@ export interface Settings {
   accounts: number;
   password: string;
   threadpoolSize: string;
+  /** The server's password-hash concurrency: the hash probe runs on as many threads. */
+  hashThreads: number;
 }
 
 const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
@@ -69,7 +71,7 @@ export async function measureLogin(server: ChildServer, meTokens: string[], s: S
   const hash = await runProbe<{ perSecond: number; concurrency: number; cpuMicrosPerVerify: number }>('bench/hash-limit.ts', {
     BENCH_DURATION_MS: String(s.durationSeconds * 1000),
     BENCH_WARMUP_MS: String(s.warmupSeconds * 1000),
-    BENCH_CONCURRENCY: String(s.loginConnections),
+    BENCH_CONCURRENCY: String(s.hashThreads),
     ...(s.threadpoolSize ? { UV_THREADPOOL_SIZE: s.threadpoolSize } : {}),
   });
   const alone = await logins(s.durationSeconds);
