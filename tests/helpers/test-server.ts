@@ -23,12 +23,12 @@ export interface TestServer {
   clock: TestClock;
   /** A client with its own cookie jar, as a separate browser would be. */
   client(options?: { userAgent?: string }): GraphQLClient;
+  /** Runs `work` and returns its result with every SQL statement the server sent meanwhile. */
+  statementsDuring<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
   close(): Promise<void>;
 }
 
 export interface TestServerOptions {
-  /** Sees every SQL statement the server sends. */
-  onQuery?: (sql: string) => void;
   /** Receives the server's logs (default: a logger at TEST_LOG_LEVEL, silent). */
   logger?: Logger;
 }
@@ -50,7 +50,9 @@ export async function createTestServer(env: Record<string, string> = {}, options
     ...env,
   });
   const clock = createTestClock();
-  const app = await createApp({ config, clock: clock.now, passwordHashing: CHEAP_HASHING, onQuery: options.onQuery, logger: options.logger });
+  let recording: string[] | null = null;
+  const onQuery = (sql: string) => recording?.push(sql);
+  const app = await createApp({ config, clock: clock.now, passwordHashing: CHEAP_HASHING, onQuery, logger: options.logger });
   await app.fastify.listen({ host: '127.0.0.1', port: 0 });
   const address = app.fastify.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
@@ -61,6 +63,15 @@ export async function createTestServer(env: Record<string, string> = {}, options
     config,
     clock,
     client: (options) => new GraphQLClient(url, options),
+    async statementsDuring(work) {
+      const statements: string[] = [];
+      recording = statements;
+      try {
+        return { result: await work(), statements };
+      } finally {
+        recording = null;
+      }
+    },
     async close() {
       await app.close();
       await database.drop();

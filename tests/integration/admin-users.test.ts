@@ -11,11 +11,9 @@ import { createTestServer, type TestServer } from '../helpers/test-server.js';
 let server: TestServer;
 let admin: GraphQLClient;
 let repos: Repositories;
-const statements: string[] = [];
-let recording = false;
 
 beforeAll(async () => {
-  server = await createTestServer({ REGISTER_MAX_PER_IP: '1000' }, { onQuery: (query) => recording && statements.push(query) });
+  server = await createTestServer({ REGISTER_MAX_PER_IP: '1000' });
   admin = (await createAdmin(server)).client;
   repos = createRepositories(server.app.database.db);
 });
@@ -25,15 +23,9 @@ afterAll(async () => {
 
 /** The statements one request sends, from authentication to the last resolver. */
 async function countStatements(query: string, variables: Record<string, unknown> = {}) {
-  statements.length = 0;
-  recording = true;
-  try {
-    const result = await admin.request(query, variables);
-    expect(result.errors).toBeUndefined();
-    return { count: statements.length, statements: [...statements], data: result.data as any };
-  } finally {
-    recording = false;
-  }
+  const { result, statements } = await server.statementsDuring(() => admin.request(query, variables));
+  expect(result.errors).toBeUndefined();
+  return { count: statements.length, statements, data: result.data as any };
 }
 
 const USERS = `query($first: Int, $after: String, $filter: UserFilter, $orderBy: UserOrder) {

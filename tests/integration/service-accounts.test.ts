@@ -19,12 +19,8 @@ import { createTestServer, type TestServer } from '../helpers/test-server.js';
 
 let server: TestServer;
 let admin: GraphQLClient;
-const statements: string[] = [];
 beforeAll(async () => {
-  server = await createTestServer(
-    { SERVICE_AUTH_MAX_PER_CLIENT: '8', SERVICE_AUTH_MAX_FAILURES_PER_IP: '12' },
-    { onQuery: (sql) => statements.push(sql) },
-  );
+  server = await createTestServer({ SERVICE_AUTH_MAX_PER_CLIENT: '8', SERVICE_AUTH_MAX_FAILURES_PER_IP: '12' });
   admin = (await createAdmin(server)).client;
 });
 afterAll(async () => {
@@ -119,8 +115,8 @@ describe('a service with users:read', () => {
     const client = server.client();
     client.accessToken = await serviceToken(client, account);
     const ids = [users[2]!.id, 'not-a-uuid', users[0]!.id, '00000000-0000-4000-8000-000000000000', users[2]!.id, users[1]!.id];
-    statements.length = 0;
-    const { usersByIds } = await client.data<{ usersByIds: any[] }>(USERS_BY_IDS, { ids });
+    const { result, statements } = await server.statementsDuring(() => client.data<{ usersByIds: any[] }>(USERS_BY_IDS, { ids }));
+    const { usersByIds } = result;
     expect(usersByIds).toEqual([users[2], null, users[0], null, users[2], users[1]]);
     expect(statements.filter((sql) => /from "users"/i.test(sql))).toHaveLength(1);
   });

@@ -5,12 +5,8 @@ import { LOGIN, ME, REFRESH, STRONG_PASSWORD, registerUser } from '../helpers/fi
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 
 let server: TestServer;
-const statements: string[] = [];
 beforeAll(async () => {
-  server = await createTestServer(
-    { SESSION_IDLE_TTL_SECONDS: '3600', SESSION_ABSOLUTE_TTL_SECONDS: '10800' },
-    { onQuery: (sql) => statements.push(sql) },
-  );
+  server = await createTestServer({ SESSION_IDLE_TTL_SECONDS: '3600', SESSION_ABSOLUTE_TTL_SECONDS: '10800' });
 });
 afterAll(async () => {
   await server?.close();
@@ -62,8 +58,9 @@ describe('refresh', () => {
   it('reads the tokens of simultaneous refreshes of different sessions in one statement, each rotating its own', async () => {
     const registered = await Promise.all(Array.from({ length: 4 }, () => registerUser(server.client())));
     const meta = { now: server.clock.now(), ipAddress: null, userAgent: null };
-    statements.length = 0;
-    const rotations = await Promise.all(registered.map((r) => server.app.services.sessions.rotate(r.refreshToken, meta)));
+    const { result: rotations, statements } = await server.statementsDuring(() =>
+      Promise.all(registered.map((r) => server.app.services.sessions.rotate(r.refreshToken, meta))),
+    );
     expect(statements.filter((sql) => /from "refresh_tokens"/i.test(sql))).toHaveLength(1);
     expect(rotations.map((r) => (r.ok ? r.session.id : r.reason))).toEqual(registered.map((r) => r.session.id));
     const successors = rotations.map((r) => (r.ok ? r.refreshToken : null));
