@@ -21,19 +21,22 @@ export type SeedUserRow = typeof users.$inferInsert;
 /** Arbitrary constant for pg_advisory_xact_lock; distinct from the migration lock. */
 const BOOTSTRAP_LOCK_KEY = 7_264_531_909;
 
-/** Every login reads its account by email: built once rather than per call. */
-function prepareByEmail(db: Database) {
-  return db.select().from(users).where(sql`lower(${users.email}) = ${sql.placeholder('email')}`).prepare('find_user_by_email');
+/** Reads on hot paths (every login by email; rotations and resolvers by id): built once rather than per call. */
+function prepareLookups(db: Database) {
+  return {
+    byId: db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('find_user_by_id'),
+    byEmail: db.select().from(users).where(sql`lower(${users.email}) = ${sql.placeholder('email')}`).prepare('find_user_by_email'),
+  };
 }
 
 export function createUsersRepository(db: Database) {
-  // Lazily, as in sessions.repository.ts: a repository bound to a transaction rarely needs it.
-  let byEmail: ReturnType<typeof prepareByEmail> | undefined;
+  // Lazily, as in sessions.repository.ts: a repository bound to a transaction rarely needs them.
+  let lookups: ReturnType<typeof prepareLookups> | undefined;
+  const prepared = () => (lookups ??= prepareLookups(db));
   return {
     async findById(id: string): Promise<UserRow | null> {
       if (!isUuid(id)) return null;
-      // Prepared for the same reason as the session rotation statements (sessions.repository.ts).
-      const [row] = await db.select().from(users).where(eq(users.id, id)).prepare('find_user_by_id').execute();
+      const [row] = await prepared().byId.execute({ id });
       return row ?? null;
     },
 
@@ -44,8 +47,7 @@ export function createUsersRepository(db: Database) {
     },
 
     async findByEmail(email: string): Promise<UserRow | null> {
-      byEmail ??= prepareByEmail(db);
-      const [row] = await byEmail.execute({ email: email.toLowerCase() });
+      const [row] = await prepared().byEmail.execute({ email: email.toLowerCase() });
       return row ?? null;
     },
 
