@@ -3,8 +3,9 @@
  * rotation (token lookup; then one statement that claims the token, inserts the successor, renews
  * the session and reads the user), run in a loop straight on the driver (postgres.js prepared
  * statements, or PGlite's query API), one chain per connection, on a fresh database of the same kind.
- * The server shares one lookup among the rotations that arrive together (`= any($1)`); this loop
- * sends one per rotation, as the statements' own cost.
+ * The server shares one lookup (`= any($1)`) and one claiming statement (over `unnest` of the
+ * claims) among the rotations that arrive together; this loop sends one of each per rotation, as
+ * the statements' own cost.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';

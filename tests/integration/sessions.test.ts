@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, sessions, users } from '../../src/db/schema.js';
+import { auditEvents, refreshTokens, sessions, users } from '../../src/db/schema.js';
 import { LOGIN, ME, REFRESH, STRONG_PASSWORD, registerUser } from '../helpers/fixtures.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -55,13 +55,15 @@ describe('refresh', () => {
     expect(next.errors).toBeUndefined();
   });
 
-  it('reads the tokens of simultaneous refreshes of different sessions in one statement, each rotating its own', async () => {
+  it('reads and claims the tokens of simultaneous refreshes of different sessions in one statement each, each rotating its own', async () => {
     const registered = await Promise.all(Array.from({ length: 4 }, () => registerUser(server.client())));
     const meta = { now: server.clock.now(), ipAddress: null, userAgent: null };
     const { result: rotations, statements } = await server.statementsDuring(() =>
       Promise.all(registered.map((r) => server.app.services.sessions.rotate(r.refreshToken, meta))),
     );
     expect(statements.filter((sql) => /from "refresh_tokens"/i.test(sql))).toHaveLength(1);
+    expect(statements.filter((sql) => /update "refresh_tokens"/i.test(sql))).toHaveLength(1);
+    expect(statements).toHaveLength(2);
     expect(rotations.map((r) => (r.ok ? r.session.id : r.reason))).toEqual(registered.map((r) => r.session.id));
     const successors = rotations.map((r) => (r.ok ? r.refreshToken : null));
     expect(new Set(successors).size).toBe(4);
@@ -69,6 +71,19 @@ describe('refresh', () => {
       const { refresh } = await server.client().data<{ refresh: any }>(REFRESH, { token: successor });
       expect(refresh.session.id).toBe(registered[i]!.session.id);
     }
+  });
+
+  it('lets only the first of simultaneous claims of one token in a batch win; the others get its successor', async () => {
+    const [a, b] = await Promise.all([registerUser(server.client()), registerUser(server.client())]);
+    const meta = { now: server.clock.now(), ipAddress: null, userAgent: null };
+    const rotate = (token: string) => server.app.services.sessions.rotate(token, meta);
+    const rotations = await Promise.all([rotate(a.refreshToken), rotate(b.refreshToken), rotate(a.refreshToken), rotate(a.refreshToken)]);
+    const [firstA, onlyB, ...againA] = rotations.map((r) => (r.ok ? r : expect.fail(r.reason)));
+    expect(onlyB!.session.id).toBe(b.session.id);
+    for (const replay of againA) expect(replay).toMatchObject({ session: { id: a.session.id }, refreshToken: firstA!.refreshToken });
+    const rows = await server.app.database.db.select().from(refreshTokens).where(eq(refreshTokens.sessionId, a.session.id));
+    expect(rows.map((row) => row.rotatedAt === null)).toEqual(expect.arrayContaining([true, false]));
+    expect(rows).toHaveLength(2);
   });
 
   it('revokes the whole session when a rotated token is replayed after the grace window', async () => {

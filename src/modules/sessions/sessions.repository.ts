@@ -1,7 +1,8 @@
-import { and, desc, eq, exists, getTableColumns, gt, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL, type Table } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { isUuid } from '../../db/errors.js';
-import { auditEvents, refreshTokens, sessions, users, type SessionRow, type UserRow } from '../../db/schema.js';
+import { refreshTokens, sessions, type SessionRow, type UserRow } from '../../db/schema.js';
+import { activeAt, prepareStatements } from './sessions.statements.js';
 import type { AuditEventInput } from '../audit/audit.repository.js';
 
 export interface RotationClaim {
@@ -33,142 +34,10 @@ export interface NewSession {
   absoluteExpiresAt: Date;
 }
 
-const activeAt = (now: Date | SQL) =>
-  and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now));
-
-/**
- * The lookups on the hot path (every authenticated request; every refresh), built once: they
- * skip Drizzle's SQL generation per call, and postgres.js keeps them as server-side prepared
- * statements on each connection.
- */
-function prepareLookups(db: Database) {
-  return {
-    sessionsWithUsers: db
-      .select({ session: sessions, user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(sql`${sessions.id} = any(${sql.placeholder('sessionIds')}::uuid[])`)
-      .prepare('sessions_with_users'),
-    byRefreshTokenHashes: db
-      .select({ token: refreshTokens, session: sessions })
-      .from(refreshTokens)
-      .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
-      .where(sql`${refreshTokens.tokenHash} = any(${sql.placeholder('tokenHashes')}::text[])`)
-      .prepare('sessions_by_refresh_tokens'),
-    rotation: prepareRotation(db),
-    loginStart: prepareLoginStart(db),
-  };
-}
-
-const at = (name: string) => sql`${sql.placeholder(name)}::timestamptz`;
-
-/** The data-modifying CTEs of a rotation: claim the token; if claimed, insert the successor and renew the session. */
-function rotationSteps(db: Database) {
-  const claimed = db.$with('claimed').as(
-    db
-      .update(refreshTokens)
-      .set({ rotatedAt: at('now'), successorSealed: sql`${sql.placeholder('successorSealed')}::text` })
-      .where(and(eq(refreshTokens.tokenHash, sql.placeholder('tokenHash')), isNull(refreshTokens.rotatedAt)))
-      .returning({ sessionId: refreshTokens.sessionId }),
-  );
-  const successorRow = {
-    tokenHash: sql`${sql.placeholder('successorHash')}::text`.as('token_hash'),
-    sessionId: claimed.sessionId,
-    createdAt: at('now').as('created_at'),
-    rotatedAt: sql`null::timestamptz`.as('rotated_at'),
-    successorSealed: sql`null::text`.as('successor_sealed'),
-  };
-  const successor = db.$with('successor').as(
-    db.insert(refreshTokens).select(db.select(successorRow).from(claimed)).returning({ tokenHash: refreshTokens.tokenHash }),
-  );
-  const touched = db.$with('touched').as(
-    db
-      .update(sessions)
-      .set({ lastUsedAt: at('now'), expiresAt: at('expiresAt') })
-      .where(and(eq(sessions.id, sql.placeholder('sessionId')), activeAt(at('now')), exists(db.select({ one: sql`1` }).from(claimed))))
-      .returning(),
-  );
-  return { claimed, successor, touched };
-}
-
-/*
- * The rotation as one prepared statement: built once, and postgres.js keeps it as a server-side
- * prepared statement on each connection. Only used on the pool, never inside a transaction.
- */
-function prepareRotation(db: Database) {
-  const { claimed, successor, touched } = rotationSteps(db);
-  return db
-    .with(claimed, successor, touched)
-    .select({ claimed: claimed.sessionId, session: columnsOf(touched, sessions), user: users })
-    .from(claimed)
-    .leftJoin(touched, sql`true`)
-    .leftJoin(users, eq(users.id, touched.userId))
-    .prepare('rotate_refresh_token');
-}
-
-/** A CTE's columns as a nested selection, one per column of the table it returns (drizzle selects a whole CTE only flat). */
-function columnsOf<T extends Table, C extends { [K in keyof T['_']['columns']]: unknown }>(cte: C, table: T) {
-  return Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, cte[key as keyof C]])) as { [K in keyof T['_']['columns']]: C[K] };
-}
-
-const text = (name: string) => sql`${sql.placeholder(name)}::text`;
-
-/*
- * A login's four writes as one prepared statement (so atomic without BEGIN/COMMIT, and one round
- * trip instead of six): stamp the user's last login, insert the session and its first refresh
- * token, record the audit event. Foreign keys between sibling CTEs are checked at statement end.
- */
-function prepareLoginStart(db: Database) {
-  const stamped = db.$with('stamped').as(
-    db.update(users).set({ lastLoginAt: at('now') }).where(eq(users.id, sql.placeholder('userId'))).returning(),
-  );
-  const started = db.$with('started').as(
-    db
-      .insert(sessions)
-      .values({
-        id: sql`${sql.placeholder('sessionId')}::uuid`,
-        userId: sql`${sql.placeholder('userId')}::uuid`,
-        userAgent: text('userAgent'),
-        ipAddress: text('ipAddress'),
-        createdAt: at('now'),
-        lastUsedAt: at('now'),
-        expiresAt: at('expiresAt'),
-        absoluteExpiresAt: at('absoluteExpiresAt'),
-      })
-      .returning(),
-  );
-  const token = db.$with('first_token').as(
-    db
-      .insert(refreshTokens)
-      .values({ tokenHash: text('tokenHash'), sessionId: sql`${sql.placeholder('sessionId')}::uuid`, createdAt: at('now') })
-      .returning({ tokenHash: refreshTokens.tokenHash }),
-  );
-  const audited = db.$with('audited').as(
-    db
-      .insert(auditEvents)
-      .values({
-        type: text('auditType'),
-        actorId: sql`${sql.placeholder('auditActorId')}::uuid`,
-        targetUserId: sql`${sql.placeholder('auditTargetUserId')}::uuid`,
-        ipAddress: text('auditIpAddress'),
-        userAgent: text('auditUserAgent'),
-        metadata: sql`${sql.placeholder('auditMetadata')}::text::jsonb`,
-        createdAt: at('auditCreatedAt'),
-      })
-      .returning({ id: auditEvents.id }),
-  );
-  return db
-    .with(stamped, started, token, audited)
-    .select({ session: columnsOf(started, sessions), user: columnsOf(stamped, users) })
-    .from(started)
-    .leftJoin(stamped, sql`true`)
-    .prepare('start_login_session');
-}
-
 export function createSessionsRepository(db: Database) {
   // Lazily: a repository bound to a transaction is made per transaction and rarely needs them.
-  let lookups: ReturnType<typeof prepareLookups> | undefined;
-  const prepared = () => (lookups ??= prepareLookups(db));
+  let statements: ReturnType<typeof prepareStatements> | undefined;
+  const prepared = () => (statements ??= prepareStatements(db));
   return {
     async insert(session: NewSession, refreshTokenHash: string): Promise<SessionRow> {
       const [row] = await db.insert(sessions).values(session).returning();
@@ -197,21 +66,28 @@ export function createSessionsRepository(db: Database) {
     },
 
     /**
-     * One statement (so atomic without BEGIN/COMMIT): claims the token unless a concurrent request
-     * already did, and only then inserts the successor and renews the session if still active,
-     * returning the session and its user. No row: the claim was lost (the caller's slower path).
+     * A batch of rotations in one statement (see sessions.statements.ts), one outcome per claim in
+     * order. Each token is claimed unless a concurrent request already did; only then is its
+     * successor inserted and its session renewed if still active. A token that appears twice in
+     * the batch is claimed by its first claim only: the others lose, as they would one by one.
      */
-    async rotate(claim: RotationClaim): Promise<RotationOutcome> {
-      const [row] = await prepared().rotation.execute({
-        tokenHash: claim.tokenHash,
-        successorSealed: claim.successorSealed,
-        successorHash: claim.successorHash,
-        sessionId: claim.sessionId,
-        expiresAt: claim.expiresAt.toISOString(),
-        now: claim.now.toISOString(),
+    async rotateMany(claims: readonly RotationClaim[]): Promise<RotationOutcome[]> {
+      const firstClaims = new Map<string, RotationClaim>();
+      for (const claim of claims) if (!firstClaims.has(claim.tokenHash)) firstClaims.set(claim.tokenHash, claim);
+      const distinct = [...firstClaims.values()];
+      const rows = await prepared().rotation.execute({
+        tokenHashes: distinct.map((claim) => claim.tokenHash),
+        successorSealeds: distinct.map((claim) => claim.successorSealed),
+        successorHashes: distinct.map((claim) => claim.successorHash),
+        sessionIds: distinct.map((claim) => claim.sessionId),
+        expiresAts: distinct.map((claim) => claim.expiresAt.toISOString()),
+        nows: distinct.map((claim) => claim.now.toISOString()),
       });
-      if (!row) return { won: false };
-      return { won: true, session: row.session, user: row.user };
+      const won = new Map(rows.map((row) => [row.claimed, row]));
+      return claims.map((claim) => {
+        const row = firstClaims.get(claim.tokenHash) === claim ? won.get(claim.tokenHash) : undefined;
+        return row ? { won: true, session: row.session, user: row.user } : { won: false };
+      });
     },
 
     /** See prepareLoginStart. The user is null only if it was deleted since it was read. */

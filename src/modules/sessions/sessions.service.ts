@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { Repositories } from '../../db/repositories.js';
 import type { SessionRow, UserRow } from '../../db/schema.js';
-import { createCoalescedLookup } from '../../lib/coalesced-lookup.js';
+import { createCoalescedBatch, createCoalescedLookup } from '../../lib/coalesced-lookup.js';
 import { generateSecureToken, hashSecureToken, isWellFormedToken } from '../../lib/secure-token.js';
 import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
 import type { RateLimiters } from '../rate-limit/rate-limiters.js';
@@ -40,6 +40,8 @@ export function createSessionsService(deps: SessionsServiceDeps) {
   const { policy } = deps;
   // Concurrent refreshes share one lookup statement (lib/coalesced-lookup.ts); each still reads after it arrived.
   const findByRefreshTokenHash = createCoalescedLookup(deps.repos.sessions.findManyByRefreshTokenHashes, (row) => row.token.tokenHash);
+  // Likewise their claims: one statement claims every token presented meanwhile (sessions.repository rotateMany).
+  const claimRotation = createCoalescedBatch(deps.repos.sessions.rotateMany);
 
   async function start(repos: Repositories, userId: string, meta: RequestMeta): Promise<StartedSession> {
     const refreshToken = generateSecureToken();
@@ -68,7 +70,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
     await deps.limiters.refreshPerSession.consume(found.session.id);
     if (!isSessionActive(found.session, meta.now)) return { ok: false, reason: 'INACTIVE' };
     const successor = generateSecureToken();
-    const outcome = await deps.repos.sessions.rotate({
+    const outcome = await claimRotation({
       tokenHash,
       successorSealed: sealSuccessor(presented, successor),
       successorHash: hashSecureToken(successor),
