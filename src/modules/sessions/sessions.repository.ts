@@ -70,11 +70,14 @@ export function createSessionsRepository(db: Database) {
      * order. Each token is claimed unless a concurrent request already did; only then is its
      * successor inserted and its session renewed if still active. A token that appears twice in
      * the batch is claimed by its first claim only: the others lose, as they would one by one.
+     * Claims go out sorted by token hash: the statement walks them in that order, so concurrent
+     * batches that share tokens (tabs of the same sessions) lock those rows in the same order
+     * rather than deadlocking.
      */
     async rotateMany(claims: readonly RotationClaim[]): Promise<RotationOutcome[]> {
       const firstClaims = new Map<string, RotationClaim>();
       for (const claim of claims) if (!firstClaims.has(claim.tokenHash)) firstClaims.set(claim.tokenHash, claim);
-      const distinct = [...firstClaims.values()];
+      const distinct = [...firstClaims.values()].sort((a, b) => (a.tokenHash < b.tokenHash ? -1 : 1));
       const rows = await prepared().rotation.execute({
         tokenHashes: distinct.map((claim) => claim.tokenHash),
         successorSealeds: distinct.map((claim) => claim.successorSealed),
