@@ -2,8 +2,8 @@ import { and, desc, eq, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.js';
 import { isUuid } from '../../db/errors.js';
 import { refreshTokens, sessions, type SessionRow, type UserRow } from '../../db/schema.js';
-import { activeAt, prepareStatements } from './sessions.statements.js';
 import type { AuditEventInput } from '../audit/audit.repository.js';
+import { activeAt, prepareStatements } from './sessions.statements.js';
 
 export interface RotationClaim {
   tokenHash: string;

@@ -3,7 +3,7 @@
  * on the hot path and the multi-step writes that run as one statement, so each is atomic without
  * BEGIN/COMMIT and costs one round trip.
  */
-import { and, eq, exists, getTableColumns, gt, isNull, sql, type SQL, type Table } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, isNull, sql, type SQL, type Table } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { auditEvents, refreshTokens, sessions, users } from '../../db/schema.js';
 
@@ -11,8 +11,8 @@ export const activeAt = (now: Date | SQL) =>
   and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now));
 
 /**
- * The lookups on the hot path (every authenticated request; every refresh), built once: they
- * skip Drizzle's SQL generation per call, and postgres.js keeps them as server-side prepared
+ * The statements on the hot path (every authenticated request, refresh and login), built once:
+ * they skip Drizzle's SQL generation per call, and postgres.js keeps them as server-side prepared
  * statements on each connection.
  */
 export function prepareStatements(db: Database) {
@@ -175,4 +175,3 @@ function prepareLoginStart(db: Database) {
     .leftJoin(stamped, sql`true`)
     .prepare('start_login_session');
 }
-
