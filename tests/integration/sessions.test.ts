@@ -86,6 +86,20 @@ describe('refresh', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('rotates each of several sessions once when their tabs all refresh at the same moment', async () => {
+    const registered = await Promise.all(Array.from({ length: 4 }, () => registerUser(server.client())));
+    const tabs = registered.flatMap((r) => Array.from({ length: 5 }, () => r));
+    const results = await Promise.all(tabs.map((r) => server.client().request<{ refresh: any }>(REFRESH, { token: r.refreshToken })));
+    for (const result of results) expect(result.errors).toBeUndefined();
+    for (const [i, r] of registered.entries()) {
+      const successors = new Set(results.slice(i * 5, i * 5 + 5).map((result) => result.data!.refresh.refreshToken));
+      expect(successors.size).toBe(1);
+      const rows = await server.app.database.db.select().from(refreshTokens).where(eq(refreshTokens.sessionId, r.session.id));
+      expect(rows.filter((row) => row.rotatedAt === null)).toHaveLength(1);
+      expect(rows).toHaveLength(2);
+    }
+  });
+
   it('revokes the whole session when a rotated token is replayed after the grace window', async () => {
     const client = server.client();
     const registered = await registerUser(client);
