@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
@@ -12,9 +12,10 @@ import { DEFAULT_PASSWORD_HASHING, defaultHashConcurrency } from '../src/config.
 import { login, mapLimit, type Tokens } from './lib/load.js';
 import { ROOT, startServer } from './lib/process.js';
 import { measureRawRefresh } from './lib/raw-refresh.js';
+import { monotonicMicros, writeFigureProfiles, type ProfiledFigure } from './lib/profile-report.js';
 import { machineInfo, printTable, writeResults } from './lib/report.js';
 import { buildRows } from './lib/rows.js';
-import { assertMeWorks, measureLogin, measureMe, measureRefresh, type Settings } from './lib/scenarios.js';
+import { assertMeWorks, measureLogin, measureMe, measureRefresh, type ProfileMarks, type Settings } from './lib/scenarios.js';
 import { ADMIN_EMAIL, benchEmail, createStorage, seedSessions, seedUsers, type BenchStorage } from './lib/storage.js';
 import { measureUsersPage } from './lib/users-page.js';
 import { load } from './lib/load.js';
@@ -31,7 +32,8 @@ const HELP = `Usage: npm run bench -- [options]
   --backend <b>      pglite, postgres or both (default: pglite, plus postgres when DATABASE_URL is set)
   --log-level <l>    the server's LOG_LEVEL (default info, as in production)
   --only <list>      comma-separated subset of: me, login, refresh, users, memory (default: all)
-  --profile          write a V8 CPU profile of each server to bench/results/profiles/
+  --profile          CPU-profile every server; per figure, a flame graph (.html) and the top functions (.txt)
+                     in bench/results/profiles/<backend>/
 Environment: DATABASE_URL (an admin URL; a temporary database is created next to it and dropped),
 UV_THREADPOOL_SIZE (passed to the server and the hash probe).`;
 
@@ -125,11 +127,12 @@ async function prepareBackend(storage: BenchStorage, options: Options, phc: stri
 }
 
 /** Stops the server, adds `options.sessions` sessions, restarts it and loads it once more. */
-async function measureMemoryWithSessions(storage: BenchStorage, options: Options, env: Record<string, string>, token: string, profileDir?: string) {
+async function measureMemoryWithSessions(storage: BenchStorage, options: Options, env: Record<string, string>, token: string, profileDir: string | undefined, profiled: ProfiledFigure[]) {
   const handle = await storage.open();
   await seedSessions(handle, options.sessions);
   await handle.close();
   const server = await startServer({ script: SERVER_SCRIPT, env, cpuProfDir: profileDir });
+  const from = monotonicMicros();
   try {
     const idle = server.memory();
     const body = JSON.stringify({ query: '{ me { id email role } }' });
@@ -137,31 +140,36 @@ async function measureMemoryWithSessions(storage: BenchStorage, options: Options
     const loaded = server.memory();
     return { sessions: options.sessions, idleRss: idle.rss, rssAfterLoad: loaded.rss, peakRss: loaded.peak };
   } finally {
+    const window = { from, to: monotonicMicros() };
     await server.stop();
+    if (profileDir) profiled.push(...writeFigureProfiles(profileDir, server.pid, 'memory-server', { memory: window }));
   }
 }
 
 type Prepared = Awaited<ReturnType<typeof prepareBackend>>;
 
 /** The selected figures on one running server, each with the server's peak RSS while it ran. */
-async function measureFigures(prepared: Prepared, options: Options, adminUrl: string | undefined, step: (message: string) => void) {
+async function measureFigures(prepared: Prepared, options: Options, adminUrl: string | undefined, step: (message: string) => void, profiling: ProfileMarks) {
   const { server, meTokens, chains, adminToken } = prepared;
-  const { settings, only } = options;
+  const { only } = options;
+  const settings = { ...options.settings, accountPostgres: adminUrl !== undefined };
   const result: Partial<Results> = {};
   const peaks: Partial<Record<Figure, number | null>> = {};
   const figure = async <T>(name: Figure, title: string, work: () => Promise<T>): Promise<T | undefined> => {
     if (!only.has(name)) return undefined;
     step(title);
     const stop = server.trackRss();
+    const from = monotonicMicros();
     try {
       return await work();
     } finally {
       peaks[name] = stop();
+      profiling.windows[name] ??= { from, to: monotonicMicros() };
     }
   };
-  result.me = await figure('me', 'me vs baseline', () => measureMe(server, meTokens, settings));
-  result.login = await figure('login', 'login vs argon2', () => measureLogin(server, meTokens, settings));
-  result.refresh = await figure('refresh', 'refresh vs raw SQL', () => measureRefresh(server, chains, settings));
+  result.me = await figure('me', 'me vs baseline', () => measureMe(server, meTokens, settings, profiling));
+  result.login = await figure('login', 'login vs argon2', () => measureLogin(server, meTokens, settings, profiling));
+  result.refresh = await figure('refresh', 'refresh vs raw SQL', () => measureRefresh(server, chains, settings, profiling));
   if (only.has('refresh')) result.rawRefresh = await measureRawRefresh(adminUrl, settings.refreshConnections, POOL_MAX, settings.warmupSeconds * 1000, settings.durationSeconds * 1000);
   result.usersPage = await figure('users', 'users page', () => measureUsersPage(server.url, adminToken, options.users, settings.durationSeconds, settings.warmupSeconds));
   const sampled = Object.values(peaks).filter((v): v is number => typeof v === 'number');
@@ -169,26 +177,48 @@ async function measureFigures(prepared: Prepared, options: Options, adminUrl: st
   return result;
 }
 
+function printProfiles(kind: string, profiles: ProfiledFigure[]): void {
+  console.log(`\nprofiles (${kind}), main thread of each server, per figure: flame graph (.html), top functions (.txt)`);
+  for (const p of profiles) {
+    const share = (value: number) => `${Math.round(value * 100)} %`;
+    console.log(`  ${p.figure.padEnd(9)} busy ${share(p.busyShare).padStart(5)}, GC ${share(p.gcShareOfBusy).padStart(4)} of busy  ${p.files.slice(1).join('  ')}`);
+  }
+}
+
+/** `dir`: bench/results/profiles/<backend>, emptied at the start of the run (none without --profile). */
+function startProfiling(kind: string, enabled: boolean): ProfileMarks {
+  const dir = enabled ? path.join(ROOT, 'bench', 'results', 'profiles', kind) : undefined;
+  if (dir) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+  return { dir, windows: {}, written: [] };
+}
+
 async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: string, privateKey: string) {
   const step = (message: string) => console.log(`[${kind}] ${message}`);
   const adminUrl = kind === 'postgres' ? process.env.DATABASE_URL : undefined;
   const storage = await createStorage(adminUrl);
-  const profileDir = options.profile ? path.join(ROOT, 'bench', 'results', 'profiles') : undefined;
-  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const profiling = startProfiling(kind, options.profile);
+  const profileDir = profiling.dir;
   try {
     step(`seeding ${options.users.toLocaleString('en-US')} users`);
     const env = serverEnv(storage, options, privateKey);
     const prepared = await prepareBackend(storage, options, phc, env, profileDir);
     let result: Partial<Results>;
     try {
-      result = await measureFigures(prepared, options, adminUrl, step);
+      result = await measureFigures(prepared, options, adminUrl, step, profiling);
     } finally {
       await prepared.server.stop();
+      // Only the figures' windows: the baseline's is for the baseline's own profile (measureMe).
+      const windows = Object.fromEntries(FIGURES.filter((f) => profiling.windows[f]).map((f) => [f, profiling.windows[f]]));
+      if (profileDir) profiling.written.push(...writeFigureProfiles(profileDir, prepared.server.pid, 'server', windows));
     }
     if (options.only.has('memory')) {
       step(`memory with ${options.sessions.toLocaleString('en-US')} more sessions`);
-      result.memory = await measureMemoryWithSessions(storage, options, env, prepared.meTokens[0]!, profileDir);
+      result.memory = await measureMemoryWithSessions(storage, options, env, prepared.meTokens[0]!, profileDir, profiling.written);
     }
+    if (profileDir) result.profiles = profiling.written.map((p) => ({ ...p, files: p.files.map((file) => path.relative(ROOT, file)) }));
     return result;
   } finally {
     await storage.dispose();
@@ -204,6 +234,8 @@ interface Results {
   /** Highest VmRSS sampled while the figures ran, and the kernel's VmHWM (start-up included). */
   peakRss: { underLoad: number | null; byFigure: Partial<Record<Figure, number | null>>; sinceStart: number | null };
   memory: Awaited<ReturnType<typeof measureMemoryWithSessions>>;
+  /** With --profile: the reports written for each figure (paths relative to the repository). */
+  profiles: ProfiledFigure[];
 }
 
 export type BackendResult = Awaited<ReturnType<typeof runBackend>>;
@@ -221,6 +253,7 @@ async function main(): Promise<void> {
   const backends: Record<string, BackendResult> = {};
   for (const kind of kinds) backends[kind] = await runBackend(kind, options, phc, privateKey);
   for (const [kind, result] of Object.entries(backends)) printTable(`Latchkey on ${kind}`, buildRows(result));
+  for (const [kind, result] of Object.entries(backends)) if (result.profiles) printProfiles(kind, result.profiles);
   console.log('\nTargets are set for PostgreSQL; the PGlite rows show the same ratios for the embedded default.');
   const file = writeResults({ finishedAt: new Date().toISOString(), machine, parameters: params, backends });
   console.log(`results written to ${path.relative(ROOT, file)}`);

@@ -4,6 +4,7 @@
  */
 import autocannon from 'autocannon';
 import pLimit from 'p-limit';
+import { startCpuAccount, type CpuAccount } from './cpu-accounting.js';
 
 export interface LoadResult {
   requests: number;
@@ -18,6 +19,8 @@ export interface LoadResult {
   durationSeconds: number;
   /** Server CPU time per completed request, in microseconds (null when not measured). */
   cpuMicrosPerRequest: number | null;
+  /** The machine's, PostgreSQL's and the load generator's CPU meanwhile (cpu-accounting.ts). */
+  cpu: CpuAccount;
 }
 
 export interface LoadOptions {
@@ -32,12 +35,15 @@ export interface LoadOptions {
   overallRate?: number;
   /** The server process, to charge its CPU time to the requests completed meanwhile. */
   server?: { cpuSeconds(): number | null };
+  /** Count the local PostgreSQL processes' CPU too (the postgres backend; PGlite runs inside the server). */
+  accountPostgres?: boolean;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
   const cpuBefore = options.server?.cpuSeconds() ?? null;
+  const account = startCpuAccount(options.accountPostgres ?? false);
   const result = await autocannon({
     url: `${options.url}/graphql`,
     method: 'POST',
@@ -60,6 +66,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     non2xx: result.non2xx,
     durationSeconds: result.duration,
     cpuMicrosPerRequest: cpuPerRequest(cpuBefore, options.server?.cpuSeconds() ?? null, result.requests.total),
+    cpu: account(result.requests.total),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Turns one backend's measurements into table rows, each with its limit, ratio and target. */
 import type { BackendResult } from '../run.js';
+import type { LoadResult } from './load.js';
 import { mb, ms, rate, type Row } from './report.js';
 
 type Results = BackendResult;
@@ -11,6 +12,25 @@ const us = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v).toLocale
 function cpuRow(figure: string, value: number | null, limitName: string, limit: number | null): Row {
   return { figure, value: us(value), limit: `${limitName} ${us(limit)}`, ratio: value && limit ? limit / value : null, target: '(info)', pass: null };
 }
+
+/**
+ * Where a load's CPU went (cpu-accounting.ts): how busy the whole machine was, and CPU per
+ * operation of the machine, the server, PostgreSQL and the load generator. A machine well short
+ * of 100 % busy means the figure waits (on wake-ups, on the database) rather than computes.
+ */
+export function describeCpu(load: Pick<LoadResult, 'cpu' | 'cpuMicrosPerRequest'>, client = 'load generator'): string {
+  const { cpu } = load;
+  const busy = cpu.machineBusyShare === null ? 'machine n/a' : `machine ${Math.round(cpu.machineBusyShare * 100)} % busy`;
+  const parts = [
+    `all ${us(cpu.machineMicrosPerRequest)}`,
+    load.cpuMicrosPerRequest === null ? null : `server ${us(load.cpuMicrosPerRequest)}`,
+    cpu.postgresMicrosPerRequest === null ? null : `PostgreSQL ${us(cpu.postgresMicrosPerRequest)}`,
+    `${client} ${us(cpu.loadGeneratorMicrosPerRequest)}`,
+  ].filter(Boolean);
+  return `${busy}; ${parts.join(', ')}`.replaceAll(' µs', '');
+}
+
+const cpuSplitRow = (figure: string, value: string, limit: string): Row => ({ figure, value, limit, ratio: null, target: '(info)', pass: null });
 
 function meRows(me: NonNullable<Results['me']>): Row[] {
   const ratio = me.me.perSecond / me.baseline.perSecond;
@@ -24,6 +44,7 @@ function meRows(me: NonNullable<Results['me']>): Row[] {
       pass: ratio >= 0.6 && me.me.p99 < 25 && me.me.errors + me.me.non2xx === 0,
     },
     cpuRow('me CPU per request', me.me.cpuMicrosPerRequest, 'baseline', me.baseline.cpuMicrosPerRequest),
+    cpuSplitRow('me, CPU µs per request', describeCpu(me.me), `baseline: ${describeCpu(me.baseline)}`),
   ];
 }
 
@@ -40,6 +61,7 @@ function loginRows(l: NonNullable<Results['login']>): Row[] {
       pass: ratio >= 0.9 && l.login.errors + l.login.non2xx === 0,
     },
     cpuRow('login CPU per login', l.login.cpuMicrosPerRequest, 'argon2id', l.hash.cpuMicrosPerVerify),
+    cpuSplitRow('login, CPU µs per login', describeCpu(l.login), '-'),
     {
       figure: 'me p99 during logins',
       value: probe.requests === 0 ? 'no me response at all' : `p99 ${ms(probe.p99)} (p50 ${ms(probe.p50)}, ${rate(l.loginWithMeProbe.perSecond, 'login')})`,
@@ -63,7 +85,7 @@ function refreshRows(r: NonNullable<Results['refresh']>, raw: NonNullable<Result
     ratio,
     target: '>= 0.70',
     pass: ratio >= 0.7 && r.refresh.errors + r.refresh.non2xx === 0,
-  }, cpu];
+  }, cpu, cpuSplitRow('refresh, CPU µs per rotation', describeCpu(r.refresh), `raw: ${describeCpu({ cpu: raw.cpu, cpuMicrosPerRequest: null }, 'client')}`)];
 }
 
 function usersRow(page: NonNullable<Results['usersPage']>): Row {

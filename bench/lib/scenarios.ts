@@ -6,6 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type autocannon from 'autocannon';
 import { gql, load, LOGIN, ME, REFRESH, type LoadResult } from './load.js';
 import { startServer, runProbe, type ChildServer } from './process.js';
+import type { TimeWindow } from './cpu-profile.js';
+import { monotonicMicros, writeFigureProfiles, type ProfiledFigure } from './profile-report.js';
 import { benchEmail } from './storage.js';
 
 export interface Settings {
@@ -19,12 +21,14 @@ export interface Settings {
   threadpoolSize: string;
   /** The server's password-hash concurrency: the hash probe runs on as many threads. */
   hashThreads: number;
+  /** Charge the local PostgreSQL processes' CPU to each load (the postgres backend only). */
+  accountPostgres?: boolean;
 }
 
 const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
 
 /** Per-connection bearer tokens: connection k sends tokens[k % n]. */
-function withTokens(server: ChildServer, connections: number, durationSeconds: number, tokens: string[], overallRate?: number) {
+function withTokens(server: ChildServer, s: Settings, connections: number, durationSeconds: number, tokens: string[], overallRate?: number) {
   let next = 0;
   const requests: autocannon.Request[] = [
     {
@@ -36,26 +40,44 @@ function withTokens(server: ChildServer, connections: number, durationSeconds: n
       },
     },
   ];
-  return load({ url: server.url, server, connections, durationSeconds, requests, overallRate });
+  return load({ url: server.url, server, connections, durationSeconds, requests, overallRate, accountPostgres: s.accountPostgres });
 }
 
-export async function measureMe(server: ChildServer, tokens: string[], s: Settings) {
-  const baseline = await startServer({ script: 'bench/baseline-server.ts', env: { NODE_ENV: 'production' } });
+/**
+ * With --profile (profile-report.ts): where each figure's measured load ran, so its report leaves
+ * out the warm-ups and the limits measured in between; and where to write the baseline's reports.
+ */
+export interface ProfileMarks {
+  windows: Partial<Record<string, TimeWindow>>;
+  dir?: string;
+  written: ProfiledFigure[];
+}
+
+async function timed<T>(marks: ProfileMarks | undefined, name: string, work: () => Promise<T>): Promise<T> {
+  const from = monotonicMicros();
+  const result = await work();
+  if (marks) marks.windows[name] = { from, to: monotonicMicros() };
+  return result;
+}
+
+export async function measureMe(server: ChildServer, tokens: string[], s: Settings, marks?: ProfileMarks) {
+  const baseline = await startServer({ script: 'bench/baseline-server.ts', env: { NODE_ENV: 'production' }, cpuProfDir: marks?.dir });
   try {
     const ok = body('{ ok }');
-    const base = (seconds: number) => load({ url: baseline.url, server: baseline, connections: s.meConnections, durationSeconds: seconds, body: ok });
+    const base = (seconds: number) => load({ url: baseline.url, server: baseline, connections: s.meConnections, durationSeconds: seconds, body: ok, accountPostgres: s.accountPostgres });
     await base(s.warmupSeconds);
-    await withTokens(server, s.meConnections, s.warmupSeconds, tokens);
-    const limit = await base(s.durationSeconds);
-    const me = await withTokens(server, s.meConnections, s.durationSeconds, tokens);
+    await withTokens(server, s, s.meConnections, s.warmupSeconds, tokens);
+    const limit = await timed(marks, 'baseline', () => base(s.durationSeconds));
+    const me = await timed(marks, 'me', () => withTokens(server, s, s.meConnections, s.durationSeconds, tokens));
     return { me, baseline: limit };
   } finally {
     await baseline.stop();
+    if (marks?.dir) marks.written.push(...writeFigureProfiles(marks.dir, baseline.pid, 'baseline', { baseline: marks.windows.baseline }));
   }
 }
 
 /** Logins cycling over the seeded accounts; `probe` adds a light `me` load at the same time. */
-export async function measureLogin(server: ChildServer, meTokens: string[], s: Settings) {
+export async function measureLogin(server: ChildServer, meTokens: string[], s: Settings, marks?: ProfileMarks) {
   let next = 0;
   const requests: autocannon.Request[] = [
     {
@@ -65,7 +87,7 @@ export async function measureLogin(server: ChildServer, meTokens: string[], s: S
       },
     },
   ];
-  const logins = (durationSeconds: number) => load({ url: server.url, server, connections: s.loginConnections, durationSeconds, requests });
+  const logins = (durationSeconds: number) => load({ url: server.url, server, connections: s.loginConnections, durationSeconds, requests, accountPostgres: s.accountPostgres });
   await logins(s.warmupSeconds);
   // The limit right before the figure, so both see the same neighbours on a shared machine.
   const hash = await runProbe<{ perSecond: number; concurrency: number; cpuMicrosPerVerify: number }>('bench/hash-limit.ts', {
@@ -74,9 +96,11 @@ export async function measureLogin(server: ChildServer, meTokens: string[], s: S
     BENCH_CONCURRENCY: String(s.hashThreads),
     ...(s.threadpoolSize ? { UV_THREADPOOL_SIZE: s.threadpoolSize } : {}),
   });
-  const alone = await logins(s.durationSeconds);
-  const [underLoad, meProbe] = await Promise.all([logins(s.durationSeconds), withTokens(server, 2, s.durationSeconds, meTokens, 50)]);
-  return { login: alone, loginWithMeProbe: underLoad, meUnderLoginLoad: meProbe, hash };
+  return timed(marks, 'login', async () => {
+    const alone = await logins(s.durationSeconds);
+    const [underLoad, meProbe] = await Promise.all([logins(s.durationSeconds), withTokens(server, s, 2, s.durationSeconds, meTokens, 50)]);
+    return { login: alone, loginWithMeProbe: underLoad, meUnderLoginLoad: meProbe, hash };
+  });
 }
 
 /**
@@ -84,7 +108,7 @@ export async function measureLogin(server: ChildServer, meTokens: string[], s: S
  * token, so no chain is ever used twice at once (autocannon resets per-connection context
  * between requests, so connections cannot own chains). A failed rotation retires its chain.
  */
-export async function measureRefresh(server: ChildServer, chains: string[], s: Settings) {
+export async function measureRefresh(server: ChildServer, chains: string[], s: Settings, marks?: ProfileMarks) {
   let failures = 0;
   let firstFailure: string | null = null;
   const run = (durationSeconds: number): Promise<LoadResult> => {
@@ -110,13 +134,13 @@ export async function measureRefresh(server: ChildServer, chains: string[], s: S
         },
       },
     ];
-    return load({ url: server.url, server, connections: s.refreshConnections, durationSeconds, requests });
+    return load({ url: server.url, server, connections: s.refreshConnections, durationSeconds, requests, accountPostgres: s.accountPostgres });
   };
   await run(s.warmupSeconds);
   // Requests cut off at the end of the warm-up finish on the server before the figure starts.
   await sleep(1000);
   failures = 0;
-  const refresh = await run(s.durationSeconds);
+  const refresh = await timed(marks, 'refresh', () => run(s.durationSeconds));
   return { refresh: { ...refresh, errors: refresh.errors + failures, firstFailure } };
 }
 
