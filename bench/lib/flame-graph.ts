@@ -42,7 +42,7 @@ body { font-family: Verdana, sans-serif; margin: 16px; }
 <script>${inline(d3)}</script>
 <script>${inline(flamegraph)}</script>
 <script>
-const data = ${inline(JSON.stringify(tree))};
+const data = ${JSON.stringify(tree).replace(/</g, '\\u003c')};
 const busy = data.value;
 const label = (d) => d.data.name + ' (' + (100 * d.value / busy).toFixed(2) + ' % of busy, ' + (d.value / 1000).toFixed(1) + ' ms)';
 const chart = flamegraph.default()
