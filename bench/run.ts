@@ -12,6 +12,7 @@ import { DEFAULT_PASSWORD_HASHING, defaultHashConcurrency } from '../src/config.
 import { login, mapLimit, type Tokens } from './lib/load.js';
 import { ROOT, startServer } from './lib/process.js';
 import { measureRawRefresh } from './lib/raw-refresh.js';
+import { medianRound } from './lib/rounds.js';
 import { monotonicMicros, writeFigureProfiles, type ProfiledFigure } from './lib/profile-report.js';
 import { machineInfo, printTable, writeResults } from './lib/report.js';
 import { buildRows } from './lib/rows.js';
@@ -32,6 +33,8 @@ const HELP = `Usage: npm run bench -- [options]
   --backend <b>      pglite, postgres or both (default: pglite, plus postgres when DATABASE_URL is set)
   --log-level <l>    the server's LOG_LEVEL (default info, as in production)
   --only <list>      comma-separated subset of: me, login, refresh, users, memory (default: all)
+  --rounds <n>       measure me, login and refresh n times each, with their limits, and report the
+                     round with the median ratio and the spread (default 1)
   --profile          CPU-profile every server; per figure, a flame graph (.html) and the top functions (.txt)
                      in bench/results/profiles/<backend>/
 Environment: DATABASE_URL (an admin URL; a temporary database is created next to it and dropped),
@@ -50,6 +53,7 @@ function parseSettings() {
       'log-level': { type: 'string', default: 'info' },
       profile: { type: 'boolean', default: false },
       only: { type: 'string' },
+      rounds: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -78,7 +82,9 @@ function parseSettings() {
   if (backend !== 'pglite' && !process.env.DATABASE_URL) throw new Error('--backend postgres needs DATABASE_URL');
   const only = new Set((values.only ?? FIGURES.join(',')).split(',').map((f) => f.trim()));
   for (const figure of only) if (!FIGURES.includes(figure as Figure)) throw new Error(`--only: unknown figure ${figure}`);
-  return { settings, users, sessions, backend, logLevel: values['log-level'], profile: values.profile, only };
+  const rounds = Number(values.rounds ?? 1);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) throw new Error(`--rounds: a whole number from 1 to 20, not ${values.rounds}`);
+  return { settings, users, sessions, backend, logLevel: values['log-level'], profile: values.profile, only, rounds };
 }
 
 type Options = ReturnType<typeof parseSettings>;
@@ -167,10 +173,26 @@ async function measureFigures(prepared: Prepared, options: Options, adminUrl: st
       profiling.windows[name] ??= { from, to: monotonicMicros() };
     }
   };
-  result.me = await figure('me', 'me vs baseline', () => measureMe(server, meTokens, settings, profiling));
-  result.login = await figure('login', 'login vs argon2', () => measureLogin(server, meTokens, settings, profiling));
-  result.refresh = await figure('refresh', 'refresh vs raw SQL', () => measureRefresh(server, chains, settings, profiling));
-  if (only.has('refresh')) result.rawRefresh = await measureRawRefresh(adminUrl, settings.refreshConnections, POOL_MAX, settings.warmupSeconds * 1000, settings.durationSeconds * 1000);
+  // Each round is a whole figure with its own limit (medianRound, lib/rounds.ts).
+  const inRounds = <T>(measure: () => Promise<T>, ratioOf: (run: T) => number) => async () => {
+    const runs: T[] = [];
+    for (let round = 0; round < options.rounds; round += 1) runs.push(await measure());
+    return medianRound(runs, ratioOf);
+  };
+  const me = await figure('me', 'me vs baseline', inRounds(() => measureMe(server, meTokens, settings, profiling), (r) => r.me.perSecond / r.baseline.perSecond));
+  if (me) result.me = { ...me.median, ratios: me.ratios };
+  const login = await figure('login', 'login vs argon2', inRounds(() => measureLogin(server, meTokens, settings, profiling), (r) => r.login.perSecond / r.hash.perSecond));
+  if (login) result.login = { ...login.median, ratios: login.ratios };
+  const rotations = async () => {
+    const measured = await measureRefresh(server, chains, settings, profiling);
+    const raw = await measureRawRefresh(adminUrl, settings.refreshConnections, POOL_MAX, settings.warmupSeconds * 1000, settings.durationSeconds * 1000);
+    return { ...measured, raw };
+  };
+  const refresh = await figure('refresh', 'refresh vs raw SQL', inRounds(rotations, (r) => r.refresh.perSecond / r.raw.perSecond));
+  if (refresh) {
+    result.refresh = { refresh: refresh.median.refresh, ratios: refresh.ratios };
+    result.rawRefresh = refresh.median.raw;
+  }
   result.usersPage = await figure('users', 'users page', () => measureUsersPage(server.url, adminToken, options.users, settings.durationSeconds, settings.warmupSeconds));
   const sampled = Object.values(peaks).filter((v): v is number => typeof v === 'number');
   result.peakRss = { underLoad: sampled.length ? Math.max(...sampled) : null, byFigure: peaks, sinceStart: server.memory().peak };
@@ -225,10 +247,13 @@ async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: st
   }
 }
 
+/** Every round's ratio (--rounds), in the order they ran; the figure's own numbers are the median round's. */
+type InRounds<T> = T & { ratios: number[] };
+
 interface Results {
-  me: Awaited<ReturnType<typeof measureMe>>;
-  login: Awaited<ReturnType<typeof measureLogin>>;
-  refresh: Awaited<ReturnType<typeof measureRefresh>>;
+  me: InRounds<Awaited<ReturnType<typeof measureMe>>>;
+  login: InRounds<Awaited<ReturnType<typeof measureLogin>>>;
+  refresh: InRounds<Awaited<ReturnType<typeof measureRefresh>>>;
   rawRefresh: Awaited<ReturnType<typeof measureRawRefresh>>;
   usersPage: Awaited<ReturnType<typeof measureUsersPage>>;
   /** Highest VmRSS sampled while the figures ran, and the kernel's VmHWM (start-up included). */
@@ -243,7 +268,7 @@ export type BackendResult = Awaited<ReturnType<typeof runBackend>>;
 async function main(): Promise<void> {
   const options = parseSettings();
   const machine = machineInfo();
-  const params = { ...options.settings, password: undefined, users: options.users, sessions: options.sessions, logLevel: options.logLevel, argon2: DEFAULT_PASSWORD_HASHING, uvThreadpoolSize: options.settings.threadpoolSize || 'default (4)' };
+  const params = { ...options.settings, password: undefined, rounds: options.rounds, users: options.users, sessions: options.sessions, logLevel: options.logLevel, argon2: DEFAULT_PASSWORD_HASHING, uvThreadpoolSize: options.settings.threadpoolSize || 'default (4)' };
   console.log('machine:', JSON.stringify(machine));
   console.log('parameters:', JSON.stringify(params));
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });

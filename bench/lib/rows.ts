@@ -2,10 +2,13 @@
 import type { BackendResult } from '../run.js';
 import type { LoadResult } from './load.js';
 import { mb, ms, rate, type Row } from './report.js';
+import { describeRounds } from './rounds.js';
 
 type Results = BackendResult;
 
 const errorNote = (errors: number, non2xx = 0) => (errors + non2xx > 0 ? ` (${errors + non2xx} errors!)` : '');
+/** With --rounds: which round these numbers are, and the spread of all rounds' ratios. */
+const roundsNote = (ratios: readonly number[]) => (ratios.length > 1 ? `; ${describeRounds(ratios)}` : '');
 const us = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v).toLocaleString('en-US')} µs`);
 
 /** Server CPU time per operation against the limit's: contention on a shared machine hardly moves it. */
@@ -37,7 +40,7 @@ function meRows(me: NonNullable<Results['me']>): Row[] {
   return [
     {
       figure: 'me (32 conn)',
-      value: `${rate(me.me.perSecond, 'req')} p50 ${ms(me.me.p50)} p99 ${ms(me.me.p99)}${errorNote(me.me.errors, me.me.non2xx)}`,
+      value: `${rate(me.me.perSecond, 'req')} p50 ${ms(me.me.p50)} p99 ${ms(me.me.p99)}${errorNote(me.me.errors, me.me.non2xx)}${roundsNote(me.ratios)}`,
       limit: `baseline ${rate(me.baseline.perSecond, 'req')} p99 ${ms(me.baseline.p99)}`,
       ratio,
       target: '>= 0.60, p99 < 25 ms',
@@ -54,7 +57,7 @@ function loginRows(l: NonNullable<Results['login']>): Row[] {
   return [
     {
       figure: 'login (16 conn)',
-      value: `${rate(l.login.perSecond, 'login')} p99 ${ms(l.login.p99)}${errorNote(l.login.errors, l.login.non2xx)}`,
+      value: `${rate(l.login.perSecond, 'login')} p99 ${ms(l.login.p99)}${errorNote(l.login.errors, l.login.non2xx)}${roundsNote(l.ratios)}`,
       limit: `argon2id verify ${rate(l.hash.perSecond, 'hash')}`,
       ratio,
       target: '>= 0.90',
@@ -80,7 +83,7 @@ function refreshRows(r: NonNullable<Results['refresh']>, raw: NonNullable<Result
   const cpu = { figure: 'refresh CPU per rotation', value: us(r.refresh.cpuMicrosPerRequest), limit: '-', ratio: null, target: '(info)', pass: null };
   return [{
     figure: 'refresh (16 conn)',
-    value: `${rate(r.refresh.perSecond, 'rotation')} p99 ${ms(r.refresh.p99)}${errorNote(r.refresh.errors, r.refresh.non2xx)}`,
+    value: `${rate(r.refresh.perSecond, 'rotation')} p99 ${ms(r.refresh.p99)}${errorNote(r.refresh.errors, r.refresh.non2xx)}${roundsNote(r.ratios)}`,
     limit: `raw SQL ${rate(raw.perSecond, 'rotation')}`,
     ratio,
     target: '>= 0.70',
