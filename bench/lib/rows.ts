@@ -7,7 +7,7 @@ import { describeRounds } from './rounds.js';
 type Results = BackendResult;
 
 const errorNote = (errors: number, non2xx = 0) => (errors + non2xx > 0 ? ` (${errors + non2xx} errors!)` : '');
-/** With --rounds: which round these numbers are, and the spread of all rounds' ratios. */
+/** With --rounds: the row's numbers are the median round's; this adds the spread of all rounds' ratios. */
 const roundsNote = (ratios: readonly number[]) => (ratios.length > 1 ? `; ${describeRounds(ratios)}` : '');
 const us = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v).toLocaleString('en-US')} µs`);
 
@@ -78,8 +78,8 @@ function loginRows(l: NonNullable<Results['login']>): Row[] {
 
 function refreshRows(r: NonNullable<Results['refresh']>, raw: NonNullable<Results['rawRefresh']>): Row[] {
   const ratio = r.refresh.perSecond / raw.perSecond;
-  // The raw loop's work is mostly PostgreSQL's, which is not measured; the server's own CPU per
-  // rotation is the steadier number for before/after comparisons.
+  // No limit for the server's own CPU per rotation (the raw loop has no server); it is the steadier
+  // number for before/after comparisons, and the row below splits the whole machine's.
   const cpu = { figure: 'refresh CPU per rotation', value: us(r.refresh.cpuMicrosPerRequest), limit: '-', ratio: null, target: '(info)', pass: null };
   return [{
     figure: 'refresh (16 conn)',
