@@ -72,7 +72,11 @@ export async function measureMe(server: ChildServer, tokens: string[], s: Settin
     return { me, baseline: limit };
   } finally {
     await baseline.stop();
-    if (marks?.dir) marks.written.push(...writeFigureProfiles(marks.dir, baseline.pid, 'baseline', { baseline: marks.windows.baseline }));
+    if (marks?.dir) {
+      // With --rounds every round starts its own baseline: its reports replace the round before's.
+      const reports = writeFigureProfiles(marks.dir, baseline.pid, 'baseline', { baseline: marks.windows.baseline });
+      marks.written.splice(0, marks.written.length, ...marks.written.filter((p) => p.figure !== 'baseline'), ...reports);
+    }
   }
 }
 
