@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** /proc/stat and /proc/<pid>/stat count in USER_HZ, 100 per second on every Linux. */
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
 export interface MachineTicks {
   busy: number;

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { parseProcessStat, TICKS_PER_SECOND } from './cpu-accounting.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -125,12 +126,11 @@ function trackRss(pid: number): () => number | null {
   };
 }
 
-/** utime + stime from /proc/<pid>/stat, in clock ticks of 1/100 s (USER_HZ on Linux). */
+/** utime + stime from /proc/<pid>/stat, in seconds. */
 export function readCpuSeconds(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const parsed = parseProcessStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return parsed ? parsed.ticks / TICKS_PER_SECOND : null;
   } catch {
     return null;
   }
