@@ -1,19 +1,16 @@
 /**
  * The flame graph file the bench writes with --profile: its markup, and that it really draws in
- * Debian's Chromium (skipped with a logged reason when /usr/bin/chromium is missing, except in
- * CI, where it fails; .ci/run installs it).
+ * Debian's Chromium (helpers/chromium.ts: skipped without it, except in CI).
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FlameNode } from '../../bench/lib/cpu-profile.js';
 import { renderFlameGraph } from '../../bench/lib/flame-graph.js';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
+const hasChromium = chromiumAvailable('Flame graph browser test');
 
 const tree: FlameNode = {
   name: 'refresh',
@@ -39,7 +36,7 @@ describe('renderFlameGraph', () => {
   it.skipIf(!hasChromium)('draws every frame offline, and search finds frames by name', async () => {
     const file = path.join(dir, 'refresh.html');
     writeFileSync(file, renderFlameGraph('server: refresh', 'main thread', tree));
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const errors: string[] = [];

@@ -1,26 +1,22 @@
 /**
  * The SPA example in Debian's Chromium against a real Latchkey: real CORS (the SPA is served by
  * `vite preview` on another port), the real httpOnly refresh cookie, two tabs and two profiles.
- * Skips with a logged reason when /usr/bin/chromium is missing, except in CI, where it fails.
+ * Skips with a logged reason when /usr/bin/chromium is missing, except in CI (helpers/chromium.ts).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { auditEvents } from '../../src/db/schema.js';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium.js';
 import { STRONG_PASSWORD, uniqueEmail } from '../helpers/fixtures.js';
 import { createTestServer, type TestServer } from '../helpers/test-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)`);
-  console.warn(`SPA end-to-end test skipped: ${CHROMIUM} not found (apt-get install chromium)`);
-}
+const hasChromium = chromiumAvailable('SPA end-to-end test');
 
 const COOKIE = '__Host-latchkey_refresh';
 
@@ -60,11 +56,7 @@ describe.skipIf(!hasChromium)('SPA example in Chromium', () => {
     server = await createTestServer({ ACCESS_TOKEN_TTL_SECONDS: '30', CORS_ORIGINS: spaUrl });
     outDir = mkdtempSync(path.join(tmpdir(), 'latchkey-spa-'));
     spa = await serveSpa(server.url, port, outDir);
-    // launch() gives every context a fresh temporary profile (user-data-dir).
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     profileA = await browser.newContext();
   }, 120_000);
 
