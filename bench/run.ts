@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { DEFAULT_PASSWORD_HASHING, defaultHashConcurrency } from '../src/config.js';
 import { login, mapLimit, type Tokens } from './lib/load.js';
-import { ROOT, startServer } from './lib/process.js';
+import { buildBaseline, ROOT, startServer } from './lib/process.js';
 import { measureRawRefresh } from './lib/raw-refresh.js';
 import { medianRound } from './lib/rounds.js';
 import { monotonicMicros, writeFigureProfiles, type ProfiledFigure } from './lib/profile-report.js';
@@ -272,6 +272,7 @@ async function main(): Promise<void> {
   console.log('machine:', JSON.stringify(machine));
   console.log('parameters:', JSON.stringify(params));
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  buildBaseline();
   const phc = await hash(options.settings.password, { ...DEFAULT_PASSWORD_HASHING, outputLen: 32 });
   const privateKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const kinds = options.backend === 'both' ? (['pglite', 'postgres'] as const) : ([options.backend] as ['pglite' | 'postgres']);

@@ -4,6 +4,7 @@
  * /proc/<pid>/status (VmHWM is the kernel's own peak-RSS mark, so no sample can miss a spike).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -30,6 +31,24 @@ export interface StartOptions {
   env: Record<string, string>;
   /** Directory for a V8 CPU profile (`node --cpu-prof`), written when the child exits. */
   cpuProfDir?: string;
+}
+
+/**
+ * The baseline server, compiled like the server it is measured against (`npm start` runs compiled
+ * JavaScript). Run through tsx instead, its loader hooks cost it ~8 % more CPU per request, which
+ * flattered Latchkey's ratio.
+ */
+export const BASELINE_SCRIPT = 'bench/.build/baseline-server.js';
+
+export function buildBaseline(): void {
+  buildSync({
+    entryPoints: [path.resolve(ROOT, 'bench/baseline-server.ts')],
+    outfile: path.resolve(ROOT, BASELINE_SCRIPT),
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
 }
 
 export async function freePort(): Promise<number> {

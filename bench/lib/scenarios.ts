@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type autocannon from 'autocannon';
 import { gql, load, LOGIN, ME, REFRESH, type LoadResult } from './load.js';
-import { startServer, runProbe, type ChildServer } from './process.js';
+import { BASELINE_SCRIPT, runProbe, startServer, type ChildServer } from './process.js';
 import type { TimeWindow } from './cpu-profile.js';
 import { monotonicMicros, writeFigureProfiles, type ProfiledFigure } from './profile-report.js';
 import { benchEmail } from './storage.js';
@@ -61,7 +61,7 @@ async function timed<T>(marks: ProfileMarks | undefined, name: string, work: () 
 }
 
 export async function measureMe(server: ChildServer, tokens: string[], s: Settings, marks?: ProfileMarks) {
-  const baseline = await startServer({ script: 'bench/baseline-server.ts', env: { NODE_ENV: 'production' }, cpuProfDir: marks?.dir });
+  const baseline = await startServer({ script: BASELINE_SCRIPT, env: { NODE_ENV: 'production' }, cpuProfDir: marks?.dir });
   try {
     const ok = body('{ ok }');
     const base = (seconds: number) => load({ url: baseline.url, server: baseline, connections: s.meConnections, durationSeconds: seconds, body: ok, accountPostgres: s.accountPostgres });
