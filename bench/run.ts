@@ -6,9 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { DEFAULT_PASSWORD_HASHING, defaultHashConcurrency } from '../src/config.js';
+import { isolateRun, planIsolation } from './lib/isolation.js';
 import { login, mapLimit, type Tokens } from './lib/load.js';
 import { buildBaseline, ROOT, startServer } from './lib/process.js';
 import { measureRawRefresh } from './lib/raw-refresh.js';
@@ -35,6 +37,8 @@ const HELP = `Usage: npm run bench -- [options]
   --only <list>      comma-separated subset of: me, login, refresh, users, memory (default: all)
   --rounds <n>       measure me, login and refresh n times each, with their limits, and report the
                      round with the median ratio and the spread (default 1)
+  --isolate          servers and their limits on CPUs of their own, PostgreSQL and the load generator on
+                     the others (taskset; as if those ran on other machines)
   --profile          CPU-profile every server; per figure, a flame graph (.html) and the top functions (.txt)
                      in bench/results/profiles/<backend>/
 Environment: DATABASE_URL (an admin URL; a temporary database is created next to it and dropped),
@@ -52,6 +56,7 @@ function parseSettings() {
       backend: { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
       profile: { type: 'boolean', default: false },
+      isolate: { type: 'boolean', default: false },
       only: { type: 'string' },
       rounds: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -63,6 +68,8 @@ function parseSettings() {
   }
   const quick = values.quick;
   const defaultUsers = values.scale ? 1_000_000 : quick ? 20_000 : 100_000;
+  const isolation = values.isolate ? planIsolation(availableParallelism()) : null;
+  if (values.isolate && !isolation) throw new Error('--isolate needs at least two CPUs');
   const settings: Settings = {
     durationSeconds: Number(values.duration ?? (quick ? 3 : 10)),
     warmupSeconds: Number(values.warmup ?? (quick ? 1 : 3)),
@@ -73,7 +80,9 @@ function parseSettings() {
     password: 'bench-password-correct-horse',
     threadpoolSize: process.env.UV_THREADPOOL_SIZE ?? '',
     // What the server's config derives: it hashes on at most this many pool threads at once.
-    hashThreads: defaultHashConcurrency(Number(process.env.UV_THREADPOOL_SIZE || LIBUV_DEFAULT_POOL_SIZE)),
+    // A server pinned by --isolate counts only its own CPUs (availableParallelism follows affinity).
+    hashThreads: defaultHashConcurrency(Number(process.env.UV_THREADPOOL_SIZE || LIBUV_DEFAULT_POOL_SIZE), isolation?.serverCpuCount),
+    serverCpus: isolation?.serverCpus,
   };
   const users = Number(values.users ?? defaultUsers);
   const sessions = Number(values.sessions ?? (quick ? 20_000 : 100_000));
@@ -84,7 +93,7 @@ function parseSettings() {
   for (const figure of only) if (!FIGURES.includes(figure as Figure)) throw new Error(`--only: unknown figure ${figure}`);
   const rounds = Number(values.rounds ?? 1);
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) throw new Error(`--rounds: a whole number from 1 to 20, not ${values.rounds}`);
-  return { settings, users, sessions, backend, logLevel: values['log-level'], profile: values.profile, only, rounds };
+  return { settings, users, sessions, backend, logLevel: values['log-level'], profile: values.profile, only, rounds, isolation };
 }
 
 type Options = ReturnType<typeof parseSettings>;
@@ -137,7 +146,7 @@ async function measureMemoryWithSessions(storage: BenchStorage, options: Options
   const handle = await storage.open();
   await seedSessions(handle, options.sessions);
   await handle.close();
-  const server = await startServer({ script: SERVER_SCRIPT, env, cpuProfDir: profileDir });
+  const server = await startServer({ script: SERVER_SCRIPT, env, cpuProfDir: profileDir, cpus: options.settings.serverCpus });
   const from = monotonicMicros();
   try {
     const idle = server.memory();
@@ -185,7 +194,7 @@ async function measureFigures(prepared: Prepared, options: Options, adminUrl: st
   if (login) result.login = { ...login.median, ratios: login.ratios };
   const rotations = async () => {
     const measured = await measureRefresh(server, chains, settings, profiling);
-    const raw = await measureRawRefresh(adminUrl, settings.refreshConnections, POOL_MAX, settings.warmupSeconds * 1000, settings.durationSeconds * 1000);
+    const raw = await measureRawRefresh(adminUrl, settings.refreshConnections, POOL_MAX, settings.warmupSeconds * 1000, settings.durationSeconds * 1000, options.isolation);
     return { ...measured, raw };
   };
   const refresh = await figure('refresh', 'refresh vs raw SQL', inRounds(rotations, (r) => r.refresh.perSecond / r.raw.perSecond));
@@ -268,7 +277,7 @@ export type BackendResult = Awaited<ReturnType<typeof runBackend>>;
 async function main(): Promise<void> {
   const options = parseSettings();
   const machine = machineInfo();
-  const params = { ...options.settings, password: undefined, rounds: options.rounds, users: options.users, sessions: options.sessions, logLevel: options.logLevel, argon2: DEFAULT_PASSWORD_HASHING, uvThreadpoolSize: options.settings.threadpoolSize || 'default (4)' };
+  const params = { ...options.settings, password: undefined, rounds: options.rounds, isolation: options.isolation ?? 'off', users: options.users, sessions: options.sessions, logLevel: options.logLevel, argon2: DEFAULT_PASSWORD_HASHING, uvThreadpoolSize: options.settings.threadpoolSize || 'default (4)' };
   console.log('machine:', JSON.stringify(machine));
   console.log('parameters:', JSON.stringify(params));
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -277,7 +286,12 @@ async function main(): Promise<void> {
   const privateKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const kinds = options.backend === 'both' ? (['pglite', 'postgres'] as const) : ([options.backend] as ['pglite' | 'postgres']);
   const backends: Record<string, BackendResult> = {};
-  for (const kind of kinds) backends[kind] = await runBackend(kind, options, phc, privateKey);
+  const release = isolateRun(options.isolation, kinds.includes('postgres'));
+  try {
+    for (const kind of kinds) backends[kind] = await runBackend(kind, options, phc, privateKey);
+  } finally {
+    release();
+  }
   for (const [kind, result] of Object.entries(backends)) printTable(`Latchkey on ${kind}`, buildRows(result));
   for (const [kind, result] of Object.entries(backends)) if (result.profiles) printProfiles(kind, result.profiles);
   console.log('\nTargets are set for PostgreSQL; the PGlite rows show the same ratios for the embedded default.');

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseProcessStat, TICKS_PER_SECOND } from './cpu-accounting.js';
+import { onCpus } from './isolation.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -31,6 +32,8 @@ export interface StartOptions {
   env: Record<string, string>;
   /** Directory for a V8 CPU profile (`node --cpu-prof`), written when the child exits. */
   cpuProfDir?: string;
+  /** With --isolate: the CPUs the child may run on (isolation.ts). */
+  cpus?: string;
 }
 
 /**
@@ -63,21 +66,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export function spawnNode(script: string, env: Record<string, string>, extraArgs: string[] = []): ChildProcess {
+export function spawnNode(script: string, env: Record<string, string>, extraArgs: string[] = [], cpus?: string, stdout: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
   // Compiled JavaScript (the server, as `npm start` runs it) needs no loader; TypeScript goes through tsx.
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const args = [...extraArgs, ...loader, path.resolve(ROOT, script)];
-  return spawn(process.execPath, args, {
+  const [command, args] = onCpus(cpus, process.execPath, [...extraArgs, ...loader, path.resolve(ROOT, script)]);
+  return spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', stdout, 'pipe'],
   });
 }
 
 export async function startServer(options: StartOptions): Promise<ChildServer> {
   const port = await freePort();
   const profArgs = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : [];
-  const child = spawnNode(options.script, { ...options.env, HOST: '127.0.0.1', PORT: String(port) }, profArgs);
+  const child = spawnNode(options.script, { ...options.env, HOST: '127.0.0.1', PORT: String(port) }, profArgs, options.cpus);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -156,16 +159,12 @@ export function readCpuSeconds(pid: number): number | null {
 }
 
 /** Runs a probe script to completion and parses the JSON it prints on its last stdout line. */
-export async function runProbe<T>(script: string, env: Record<string, string>): Promise<T> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(ROOT, script)], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function runProbe<T>(script: string, env: Record<string, string>, cpus?: string): Promise<T> {
+  const child = spawnNode(script, env, [], cpus, 'pipe');
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`${script} failed (${code}):\n${stderr.slice(-4000)}`);
   const lines = stdout.trim().split('\n');

@@ -12,6 +12,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Sql } from 'postgres';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { startCpuAccount } from './cpu-accounting.js';
+import { pinProcess, type CpuPlan } from './isolation.js';
 import { createStorage } from './storage.js';
 
 type Row = Record<string, unknown>;
@@ -69,7 +70,8 @@ async function loop(raw: Raw, chains: string[], ms: number): Promise<number> {
   return done;
 }
 
-export async function measureRawRefresh(adminUrl: string | undefined, chainsCount: number, poolMax: number, warmupMs: number, durationMs: number) {
+/** With `isolation`, the loop runs on the servers' CPUs, where it stands in for the server; this process goes back afterwards. */
+export async function measureRawRefresh(adminUrl: string | undefined, chainsCount: number, poolMax: number, warmupMs: number, durationMs: number, isolation?: CpuPlan | null) {
   const storage = await createStorage(adminUrl);
   const handle = await storage.open();
   try {
@@ -94,15 +96,20 @@ export async function measureRawRefresh(adminUrl: string | undefined, chainsCoun
     } else {
       raw = pgliteRaw(client as PGlite);
     }
-    await loop(raw, chains, warmupMs);
-    const started = performance.now();
-    const account = startCpuAccount(storage.kind === 'postgres');
-    const rotations = await loop(raw, chains, durationMs);
-    // The loop's own CPU is the `loadGenerator` share; with PGlite it includes the database's.
-    const cpu = account(rotations);
-    const seconds = (performance.now() - started) / 1000;
-    await end();
-    return { rotations, seconds, perSecond: rotations / seconds, cpu };
+    if (isolation) pinProcess(process.pid, isolation.serverCpus);
+    try {
+      await loop(raw, chains, warmupMs);
+      const started = performance.now();
+      const account = startCpuAccount(storage.kind === 'postgres');
+      const rotations = await loop(raw, chains, durationMs);
+      // The loop's own CPU is the `loadGenerator` share; with PGlite it includes the database's.
+      const cpu = account(rotations);
+      const seconds = (performance.now() - started) / 1000;
+      return { rotations, seconds, perSecond: rotations / seconds, cpu };
+    } finally {
+      if (isolation) pinProcess(process.pid, isolation.otherCpus);
+      await end();
+    }
   } finally {
     await handle.close();
     await storage.dispose();
