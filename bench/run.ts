@@ -12,7 +12,7 @@ import { hash } from '@node-rs/argon2';
 import { DEFAULT_PASSWORD_HASHING, defaultHashConcurrency } from '../src/config.js';
 import { isolateRun, planIsolation } from './lib/isolation.js';
 import { login, mapLimit, type Tokens } from './lib/load.js';
-import { buildBaseline, ROOT, startServer } from './lib/process.js';
+import { buildBaseline, ROOT, runChildrenOn, startServer } from './lib/process.js';
 import { measureRawRefresh } from './lib/raw-refresh.js';
 import { medianRound } from './lib/rounds.js';
 import { monotonicMicros, writeFigureProfiles, type ProfiledFigure } from './lib/profile-report.js';
@@ -82,7 +82,6 @@ function parseSettings() {
     // What the server's config derives: it hashes on at most this many pool threads at once.
     // A server pinned by --isolate counts only its own CPUs (availableParallelism follows affinity).
     hashThreads: defaultHashConcurrency(Number(process.env.UV_THREADPOOL_SIZE || LIBUV_DEFAULT_POOL_SIZE), isolation?.serverCpuCount),
-    serverCpus: isolation?.serverCpus,
   };
   const users = Number(values.users ?? defaultUsers);
   const sessions = Number(values.sessions ?? (quick ? 20_000 : 100_000));
@@ -146,7 +145,7 @@ async function measureMemoryWithSessions(storage: BenchStorage, options: Options
   const handle = await storage.open();
   await seedSessions(handle, options.sessions);
   await handle.close();
-  const server = await startServer({ script: SERVER_SCRIPT, env, cpuProfDir: profileDir, cpus: options.settings.serverCpus });
+  const server = await startServer({ script: SERVER_SCRIPT, env, cpuProfDir: profileDir });
   const from = monotonicMicros();
   try {
     const idle = server.memory();
@@ -287,6 +286,7 @@ async function main(): Promise<void> {
   const kinds = options.backend === 'both' ? (['pglite', 'postgres'] as const) : ([options.backend] as ['pglite' | 'postgres']);
   const backends: Record<string, BackendResult> = {};
   const release = isolateRun(options.isolation, kinds.includes('postgres'));
+  runChildrenOn(options.isolation?.serverCpus);
   try {
     for (const kind of kinds) backends[kind] = await runBackend(kind, options, phc, privateKey);
   } finally {

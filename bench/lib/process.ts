@@ -11,7 +11,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseProcessStat, TICKS_PER_SECOND } from './cpu-accounting.js';
-import { onCpus } from './isolation.js';
+import { onCpus, readAffinity } from './isolation.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -32,8 +32,6 @@ export interface StartOptions {
   env: Record<string, string>;
   /** Directory for a V8 CPU profile (`node --cpu-prof`), written when the child exits. */
   cpuProfDir?: string;
-  /** With --isolate: the CPUs the child may run on (isolation.ts). */
-  cpus?: string;
 }
 
 /**
@@ -66,7 +64,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export function spawnNode(script: string, env: Record<string, string>, extraArgs: string[] = [], cpus?: string, stdout: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
+/** With --isolate, the CPUs every child (servers and probes) runs on; set once, before the first. */
+let childCpus: string | undefined;
+
+export function runChildrenOn(cpus: string | undefined): void {
+  childCpus = cpus;
+}
+
+export function spawnNode(script: string, env: Record<string, string>, extraArgs: string[] = [], cpus = childCpus, stdout: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
   // Compiled JavaScript (the server, as `npm start` runs it) needs no loader; TypeScript goes through tsx.
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const [command, args] = onCpus(cpus, process.execPath, [...extraArgs, ...loader, path.resolve(ROOT, script)]);
@@ -80,7 +85,7 @@ export function spawnNode(script: string, env: Record<string, string>, extraArgs
 export async function startServer(options: StartOptions): Promise<ChildServer> {
   const port = await freePort();
   const profArgs = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : [];
-  const child = spawnNode(options.script, { ...options.env, HOST: '127.0.0.1', PORT: String(port) }, profArgs, options.cpus);
+  const child = spawnNode(options.script, { ...options.env, HOST: '127.0.0.1', PORT: String(port) }, profArgs);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -88,6 +93,7 @@ export async function startServer(options: StartOptions): Promise<ChildServer> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilUp(url, child, () => stderr);
+  if (childCpus && readAffinity(child.pid!) !== childCpus) throw new Error(`${options.script} is not pinned to CPUs ${childCpus}`);
   return {
     url,
     pid: child.pid!,
@@ -159,8 +165,8 @@ export function readCpuSeconds(pid: number): number | null {
 }
 
 /** Runs a probe script to completion and parses the JSON it prints on its last stdout line. */
-export async function runProbe<T>(script: string, env: Record<string, string>, cpus?: string): Promise<T> {
-  const child = spawnNode(script, env, [], cpus, 'pipe');
+export async function runProbe<T>(script: string, env: Record<string, string>): Promise<T> {
+  const child = spawnNode(script, env, [], childCpus, 'pipe');
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

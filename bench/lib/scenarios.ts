@@ -23,8 +23,6 @@ export interface Settings {
   hashThreads: number;
   /** Charge the local PostgreSQL processes' CPU to each load (the postgres backend only). */
   accountPostgres?: boolean;
-  /** With --isolate: the CPUs of the servers and the limits' own processes (lib/isolation.ts). */
-  serverCpus?: string;
 }
 
 const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
@@ -63,7 +61,7 @@ async function timed<T>(marks: ProfileMarks | undefined, name: string, work: () 
 }
 
 export async function measureMe(server: ChildServer, tokens: string[], s: Settings, marks?: ProfileMarks) {
-  const baseline = await startServer({ script: BASELINE_SCRIPT, env: { NODE_ENV: 'production' }, cpuProfDir: marks?.dir, cpus: s.serverCpus });
+  const baseline = await startServer({ script: BASELINE_SCRIPT, env: { NODE_ENV: 'production' }, cpuProfDir: marks?.dir });
   try {
     const ok = body('{ ok }');
     const base = (seconds: number) => load({ url: baseline.url, server: baseline, connections: s.meConnections, durationSeconds: seconds, body: ok, accountPostgres: s.accountPostgres });
@@ -101,7 +99,7 @@ export async function measureLogin(server: ChildServer, meTokens: string[], s: S
     BENCH_WARMUP_MS: String(s.warmupSeconds * 1000),
     BENCH_CONCURRENCY: String(s.hashThreads),
     ...(s.threadpoolSize ? { UV_THREADPOOL_SIZE: s.threadpoolSize } : {}),
-  }, s.serverCpus);
+  });
   return timed(marks, 'login', async () => {
     const alone = await logins(s.durationSeconds);
     const [underLoad, meProbe] = await Promise.all([logins(s.durationSeconds), withTokens(server, s, 2, s.durationSeconds, meTokens, 50)]);

@@ -4,9 +4,11 @@
  * per request, which flattered the ratio), and it answers `{ ok }` over real HTTP.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASELINE_SCRIPT, buildBaseline, ROOT, startServer, type ChildServer } from '../../bench/lib/process.js';
+import { readAffinity } from '../../bench/lib/isolation.js';
+import { BASELINE_SCRIPT, buildBaseline, ROOT, runChildrenOn, startServer, type ChildServer } from '../../bench/lib/process.js';
 
 describe('the baseline server', () => {
   let server: ChildServer;
@@ -31,5 +33,23 @@ describe('the baseline server', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { ok: true } });
+  });
+});
+
+describe.skipIf(availableParallelism() < 2)('servers started under --isolate', () => {
+  it('run on the servers\' CPUs only', async () => {
+    buildBaseline();
+    runChildrenOn('1');
+    try {
+      const pinned = await startServer({ script: BASELINE_SCRIPT, env: { NODE_ENV: 'production' } });
+      try {
+        expect(readAffinity(pinned.pid)).toBe('1');
+        expect(readFileSync(`/proc/${pinned.pid}/status`, 'utf8')).toMatch(/^Cpus_allowed_list:\s+1$/m);
+      } finally {
+        await pinned.stop();
+      }
+    } finally {
+      runChildrenOn(undefined);
+    }
   });
 });
