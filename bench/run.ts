@@ -12,7 +12,7 @@ import { hash } from '@node-rs/argon2';
 import { DEFAULT_PASSWORD_HASHING, defaultHashConcurrency } from '../src/config.js';
 import { isolateRun, planIsolation } from './lib/isolation.js';
 import { login, mapLimit, type Tokens } from './lib/load.js';
-import { buildBaseline, ROOT, runChildrenOn, startServer } from './lib/process.js';
+import { buildBaseline, npmStartCommand, ROOT, runChildrenOn, startServer } from './lib/process.js';
 import { measureRawRefresh } from './lib/raw-refresh.js';
 import { medianRound } from './lib/rounds.js';
 import { monotonicMicros, writeFigureProfiles, type ProfiledFigure } from './lib/profile-report.js';
@@ -116,8 +116,8 @@ function serverEnv(storage: { dataDir: string; databaseUrl: string | undefined }
   };
 }
 
-/** What `npm start` runs: the compiled server, built by `npm run build` when the bench starts. */
-const SERVER_SCRIPT = 'dist/main.js';
+/** What `npm start` runs: the compiled server (built by `npm run build` when the bench starts), with its Node flags. */
+const SERVER = npmStartCommand();
 /** The server's DATABASE_POOL_MAX default; the raw refresh loop gets as many connections. */
 const POOL_MAX = 10;
 const FIGURES = ['me', 'login', 'refresh', 'users', 'memory'] as const;
@@ -129,7 +129,7 @@ async function prepareBackend(storage: BenchStorage, options: Options, phc: stri
   const seeding = await storage.open();
   await seedUsers(seeding, phc, settings.accounts, options.users);
   await seeding.close();
-  const server = await startServer({ script: SERVER_SCRIPT, env, cpuProfDir: profileDir });
+  const server = await startServer({ ...SERVER, env, cpuProfDir: profileDir });
   // Twice as many refresh chains as connections: a few are always between response and request.
   const emails = Array.from({ length: settings.meConnections + 2 * settings.refreshConnections }, (_, i) => benchEmail(i + 1));
   const sessions: Tokens[] = await mapLimit(emails, 4, (email) => login(server.url, email, settings.password));
@@ -145,7 +145,7 @@ async function measureMemoryWithSessions(storage: BenchStorage, options: Options
   const handle = await storage.open();
   await seedSessions(handle, options.sessions);
   await handle.close();
-  const server = await startServer({ script: SERVER_SCRIPT, env, cpuProfDir: profileDir });
+  const server = await startServer({ ...SERVER, env, cpuProfDir: profileDir });
   const from = monotonicMicros();
   try {
     const idle = server.memory();

@@ -29,6 +29,8 @@ export interface ChildServer {
 
 export interface StartOptions {
   script: string;
+  /** Node's own flags, before the script. */
+  nodeArgs?: string[];
   env: Record<string, string>;
   /** Directory for a V8 CPU profile (`node --cpu-prof`), written when the child exits. */
   cpuProfDir?: string;
@@ -64,6 +66,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** `node <flags> <script>` out of an npm script; null for anything else (a shell pipeline, another program). */
+export function parseNodeCommand(command: string): { nodeArgs: string[]; script: string } | null {
+  const words = command.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.length < 2) return null;
+  const script = words[words.length - 1]!;
+  const nodeArgs = words.slice(1, -1);
+  return nodeArgs.every((arg) => arg.startsWith('--')) && !script.startsWith('-') ? { nodeArgs, script } : null;
+}
+
+/** What `npm start` runs, Node's flags included, read from package.json so the two cannot drift apart. */
+export function npmStartCommand(): { nodeArgs: string[]; script: string } {
+  const start = (JSON.parse(readFileSync(path.resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  const parsed = parseNodeCommand(start);
+  if (!parsed) throw new Error(`package.json's start script is not "node [flags] <script>": ${start}`);
+  return parsed;
+}
+
 /** With --isolate, the CPUs every child (servers and probes) runs on; set once, before the first. */
 let childCpus: string | undefined;
 
@@ -85,7 +104,7 @@ export function spawnNode(script: string, env: Record<string, string>, extraArgs
 export async function startServer(options: StartOptions): Promise<ChildServer> {
   const port = await freePort();
   const profArgs = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : [];
-  const child = spawnNode(options.script, { ...options.env, HOST: '127.0.0.1', PORT: String(port) }, profArgs);
+  const child = spawnNode(options.script, { ...options.env, HOST: '127.0.0.1', PORT: String(port) }, [...profArgs, ...(options.nodeArgs ?? [])]);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

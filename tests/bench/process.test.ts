@@ -1,0 +1,31 @@
+/**
+ * The bench starts the server exactly as `npm start` does, Node's flags included: read from
+ * package.json, so a flag added there is benchmarked too.
+ */
+import { describe, expect, it } from 'vitest';
+import { npmStartCommand, parseNodeCommand } from '../../bench/lib/process.js';
+
+describe('parseNodeCommand', () => {
+  it('splits Node flags from the script', () => {
+    expect(parseNodeCommand('node dist/main.js')).toEqual({ nodeArgs: [], script: 'dist/main.js' });
+    expect(parseNodeCommand(' node  --max-semi-space-size=8 --enable-source-maps dist/main.js ')).toEqual({
+      nodeArgs: ['--max-semi-space-size=8', '--enable-source-maps'],
+      script: 'dist/main.js',
+    });
+  });
+
+  it('refuses what is not a plain node command', () => {
+    expect(parseNodeCommand('tsx src/main.ts')).toBeNull();
+    expect(parseNodeCommand('node')).toBeNull();
+    expect(parseNodeCommand('node --inspect')).toBeNull();
+    expect(parseNodeCommand('node dist/main.js | pino-pretty')).toBeNull();
+  });
+});
+
+describe('npmStartCommand', () => {
+  it('is the compiled server, with whatever Node flags package.json gives it', () => {
+    const start = npmStartCommand();
+    expect(start.script).toBe('dist/main.js');
+    expect(start.nodeArgs.every((arg) => arg.startsWith('--'))).toBe(true);
+  });
+});
