@@ -43,8 +43,9 @@ describe.skipIf(availableParallelism() < 2)('a child started on given CPUs', () 
     const child = spawnNode('bench/hash-limit.ts', { BENCH_DURATION_MS: '5000', BENCH_WARMUP_MS: '0' }, [], '1');
     try {
       await new Promise((resolve) => child.once('spawn', resolve));
-      // taskset execs node, so the pid is node's as soon as the affinity is set.
-      await expect.poll(() => readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).toContain('hash-limit.ts');
+      // taskset sets the affinity, then execs node under the same pid.
+      const argv0 = () => readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0')[0];
+      await expect.poll(argv0).toBe(process.execPath);
       expect(readFileSync(`/proc/${child.pid}/status`, 'utf8')).toMatch(/^Cpus_allowed_list:\s+1$/m);
       expect(readAffinity(child.pid!)).toBe('1');
     } finally {
