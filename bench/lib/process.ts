@@ -4,12 +4,12 @@
  * /proc/<pid>/status (VmHWM is the kernel's own peak-RSS mark, so no sample can miss a spike).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { buildSync } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import { parseProcessStat, TICKS_PER_SECOND } from './cpu-accounting.js';
 import { onCpus, readAffinity } from './isolation.js';
 

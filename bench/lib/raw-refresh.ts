@@ -70,7 +70,10 @@ async function loop(raw: Raw, chains: string[], ms: number): Promise<number> {
   return done;
 }
 
-/** With `isolation`, the loop runs on the servers' CPUs, where it stands in for the server; this process goes back afterwards. */
+/**
+ * With `isolation`, the loop runs on the servers' CPUs, where it stands in for the server; this
+ * process (the load generator otherwise) goes back to the other CPUs afterwards.
+ */
 export async function measureRawRefresh(adminUrl: string | undefined, chainsCount: number, poolMax: number, warmupMs: number, durationMs: number, isolation?: CpuPlan | null) {
   const storage = await createStorage(adminUrl);
   const handle = await storage.open();
@@ -96,7 +99,9 @@ export async function measureRawRefresh(adminUrl: string | undefined, chainsCoun
     } else {
       raw = pgliteRaw(client as PGlite);
     }
-    if (isolation) pinProcess(process.pid, isolation.serverCpus);
+    if (isolation && !pinProcess(process.pid, isolation.serverCpus)) {
+      throw new Error("--isolate: taskset could not move the raw loop to the servers' CPUs");
+    }
     try {
       await loop(raw, chains, warmupMs);
       const started = performance.now();
