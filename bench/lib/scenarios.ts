@@ -111,10 +111,15 @@ export async function measureLogin(server: ChildServer, meTokens: string[], s: S
  * Rotations: every request takes an idle refresh-token chain and puts it back with the rotated
  * token, so no chain is ever used twice at once (autocannon resets per-connection context
  * between requests, so connections cannot own chains). A failed rotation retires its chain.
+ * autocannon drops the responses still in flight when a load ends, but the server rotated those
+ * tokens: each such chain is settled right away by presenting its token once more, which inside
+ * the reuse grace window returns the same successor. Left as they were, the next load would
+ * present them after the window (a limit is measured in between) and revoke their sessions.
  */
 export async function measureRefresh(server: ChildServer, chains: string[], s: Settings, marks?: ProfileMarks) {
   let failures = 0;
   let firstFailure: string | null = null;
+  const inFlight = new Set<number>();
   const run = (durationSeconds: number): Promise<LoadResult> => {
     const idle = chains.map((_, i) => i);
     const requests: autocannon.Request[] = [
@@ -123,10 +128,12 @@ export async function measureRefresh(server: ChildServer, chains: string[], s: S
           const chain = idle.shift();
           if (chain === undefined) throw new Error('refresh: no idle refresh-token chain left');
           (context as { chain?: number }).chain = chain;
+          inFlight.add(chain);
           return { ...request, body: body(REFRESH, { token: chains[chain] }) };
         },
         onResponse: (_status, responseBody, context) => {
           const chain = (context as { chain: number }).chain;
+          inFlight.delete(chain);
           const token = (JSON.parse(responseBody) as { data?: { refresh?: { refreshToken: string } } }).data?.refresh?.refreshToken;
           if (token) {
             chains[chain] = token;
@@ -138,7 +145,14 @@ export async function measureRefresh(server: ChildServer, chains: string[], s: S
         },
       },
     ];
-    return load({ url: server.url, server, connections: s.refreshConnections, durationSeconds, requests, accountPostgres: s.accountPostgres });
+    return load({ url: server.url, server, connections: s.refreshConnections, durationSeconds, requests, accountPostgres: s.accountPostgres }).finally(settleCutOffChains);
+  };
+  const settleCutOffChains = async () => {
+    for (const chain of inFlight) {
+      const rotated = await gql<{ refresh: { refreshToken: string } }>(server.url, REFRESH, { token: chains[chain] });
+      chains[chain] = rotated.refresh.refreshToken;
+    }
+    inFlight.clear();
   };
   await run(s.warmupSeconds);
   // Requests cut off at the end of the warm-up finish on the server before the figure starts.
