@@ -42,7 +42,7 @@ const HELP = `Usage: npm run bench -- [options]
   --profile          CPU-profile every server; per figure, a flame graph (.html) and the top functions (.txt)
                      in bench/results/profiles/<backend>/
 Environment: DATABASE_URL (an admin URL; a temporary database is created next to it and dropped),
-UV_THREADPOOL_SIZE (passed to the server and the hash probe).`;
+UV_THREADPOOL_SIZE (passed to the server and the hash probe), THREAD_POOL_NICE (passed to the server).`;
 
 function parseSettings() {
   const { values } = parseArgs({
@@ -105,6 +105,7 @@ function serverEnv(storage: { dataDir: string; databaseUrl: string | undefined }
     DATA_DIR: storage.dataDir,
     ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl } : {}),
     ...(options.settings.threadpoolSize ? { UV_THREADPOOL_SIZE: options.settings.threadpoolSize } : {}),
+    ...(process.env.THREAD_POOL_NICE ? { THREAD_POOL_NICE: process.env.THREAD_POOL_NICE } : {}),
     JWT_PRIVATE_KEY: privateKey,
     SESSION_CLEANUP_INTERVAL_SECONDS: '0',
     // The bench logs in and refreshes far more often than any person; limits would only distort it.

@@ -162,6 +162,7 @@ function passwordSettings(env: Env): Pick<Config, 'passwords'> {
       minStrength: env.PASSWORD_MIN_STRENGTH,
       hashing: DEFAULT_PASSWORD_HASHING,
       hashConcurrency,
+      threadPool: { size: env.UV_THREADPOOL_SIZE, niceness: env.THREAD_POOL_NICE },
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { runPrimary } from './cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { lowerThreadPoolPriority } from './lib/thread-pool-priority.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
@@ -27,6 +28,10 @@ const HEAP_GROWING_PERCENT = 25;
 async function runServer(config: Config, logger: Logger): Promise<void> {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const app = await createApp({ config, logger });
+  // After createApp: the password hasher's start-up hash has started libuv's pool by now.
+  const { size, niceness } = config.passwords.threadPool;
+  const lowered = await lowerThreadPoolPriority(size, niceness);
+  if (niceness > 0) logger.debug({ threads: lowered, niceness }, 'thread pool priority lowered');
   closeWithGrace({ delay: config.http.shutdownGraceMs }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down');

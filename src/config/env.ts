@@ -111,6 +111,7 @@ export const envSchema = z.object({
   // Performance (issue 7)
   UV_THREADPOOL_SIZE: int(1, 1024).default(4),
   PASSWORD_HASH_CONCURRENCY: int(1, 1024).optional(),
+  THREAD_POOL_NICE: int(0, 19).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
