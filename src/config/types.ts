@@ -66,7 +66,7 @@ export interface Config {
     hashing: PasswordHashingParams;
     /** argon2 operations at once; the rest wait in line, leaving pool threads for WebCrypto. */
     hashConcurrency: number;
-    /** libuv's pool threads (where hashes run) and its size: the pool runs at this nice value, below the event loop (0: unchanged). */
+    /** libuv's pool (where hashes run): its size, and the nice value its threads get, below the event loop (0: unchanged). */
     threadPool: { size: number; niceness: number };
   };
   rateLimits: {
