@@ -43,7 +43,7 @@ function read(file: string): string | null {
 }
 
 /** CPU ticks of every running process whose command is `postgres`, by pid. */
-function postgresTicks(): Map<number, number> {
+export function postgresTicks(): Map<number, number> {
   const ticks = new Map<number, number>();
   let pids: string[];
   try {

@@ -6,8 +6,7 @@
  * processes get their own affinity back at the end (new backends inherit the postmaster's).
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { parseProcessStat } from './cpu-accounting.js';
+import { postgresTicks } from './cpu-accounting.js';
 
 export interface CpuPlan {
   /** CPUs (a taskset list such as `1` or `2-3`) for the server, the baseline and the limits' own processes. */
@@ -55,23 +54,10 @@ export function onCpus(cpus: string | undefined, command: string, args: string[]
   return cpus ? ['taskset', ['-c', cpus, command, ...args]] : [command, args];
 }
 
-function postgresPids(): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return parseProcessStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.command === 'postgres';
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
 /** Pins every running PostgreSQL process to `cpus`; the returned function gives each its own affinity back. */
 export function pinPostgres(cpus: string): () => void {
   const previous = new Map<number, string>();
-  for (const pid of postgresPids()) {
+  for (const pid of postgresTicks().keys()) {
     const affinity = readAffinity(pid);
     if (affinity && pinProcess(pid, cpus)) previous.set(pid, affinity);
   }
@@ -79,7 +65,7 @@ export function pinPostgres(cpus: string): () => void {
   // Backends started meanwhile inherited the pinned postmaster's affinity: they get the old one too.
   const fallback = previous.values().next().value!;
   return () => {
-    for (const pid of postgresPids()) pinProcess(pid, previous.get(pid) ?? fallback);
+    for (const pid of postgresTicks().keys()) pinProcess(pid, previous.get(pid) ?? fallback);
   };
 }
 
