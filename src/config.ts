@@ -53,6 +53,9 @@ function checkCombinations(env: Env): void {
   if (isProduction && !env.JWT_PRIVATE_KEY && !env.JWT_KEY_DIR) {
     throw invalid('JWT_PRIVATE_KEY: required when NODE_ENV=production (or JWT_KEY_DIR)');
   }
+  if (env.SESSION_RENEWAL_INTERVAL_SECONDS * 2 > env.SESSION_IDLE_TTL_SECONDS) {
+    throw invalid('SESSION_RENEWAL_INTERVAL_SECONDS: at most half of SESSION_IDLE_TTL_SECONDS');
+  }
   checkScaleOut(env, isProduction);
 }
 
@@ -120,6 +123,7 @@ function tokenSettings(env: Env, publicUrl: string): Pick<Config, 'jwt' | 'sessi
       idleTtlSeconds: env.SESSION_IDLE_TTL_SECONDS,
       absoluteTtlSeconds: env.SESSION_ABSOLUTE_TTL_SECONDS,
       reuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
+      renewalIntervalSeconds: env.SESSION_RENEWAL_INTERVAL_SECONDS,
       cleanupIntervalSeconds: env.SESSION_CLEANUP_INTERVAL_SECONDS,
       cleanupRetentionSeconds: env.SESSION_CLEANUP_RETENTION_SECONDS,
       cleanupBatchSize: env.SESSION_CLEANUP_BATCH_SIZE,

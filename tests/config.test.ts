@@ -76,6 +76,14 @@ describe('issue 5 configuration', () => {
     expect(loadConfig({ ...base, HSTS: 'true' }).http.hsts).toBe(true);
   });
 
+  it('renews sessions at most once a minute by default, and refuses an interval over half the idle lifetime', () => {
+    expect(loadConfig(base).sessions.renewalIntervalSeconds).toBe(60);
+    expect(loadConfig({ ...base, SESSION_RENEWAL_INTERVAL_SECONDS: '0' }).sessions.renewalIntervalSeconds).toBe(0);
+    expect(loadConfig({ ...base, SESSION_IDLE_TTL_SECONDS: '120', SESSION_RENEWAL_INTERVAL_SECONDS: '60' }).sessions.renewalIntervalSeconds).toBe(60);
+    expect(() => loadConfig({ ...base, SESSION_IDLE_TTL_SECONDS: '120', SESSION_RENEWAL_INTERVAL_SECONDS: '61' })).toThrow(/SESSION_RENEWAL_INTERVAL_SECONDS/);
+    expect(() => loadConfig({ ...base, SESSION_RENEWAL_INTERVAL_SECONDS: '-1' })).toThrow(/SESSION_RENEWAL_INTERVAL_SECONDS/);
+  });
+
   it('refuses several workers on PGlite, and in production without Redis', () => {
     expect(() => loadConfig({ ...base, WEB_CONCURRENCY: '2' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, WEB_CONCURRENCY: '2', DATABASE_URL: 'memory://' })).toThrow(/postgres/);

@@ -1,7 +1,7 @@
 /**
  * The `refresh` figure's limit: the statements `sessions.service.ts` rotate() issues for one
  * rotation (token lookup; then one statement that claims the token, inserts the successor, renews
- * the session and reads the user), run in a loop straight on the driver (postgres.js prepared
+ * the session when due or else reads it, and reads the user), run in a loop straight on the driver (postgres.js prepared
  * statements, or PGlite's query API), one chain per connection, on a fresh database of the same kind.
  * The server shares one lookup (`= any($1)`) and one claiming statement (over `unnest` of the
  * claims) among the rotations that arrive together; this loop sends one of each per rotation, as
@@ -38,10 +38,15 @@ const ROTATE = `with claimed as (update refresh_tokens set rotated_at = $1, succ
   successor as (insert into refresh_tokens (token_hash, session_id, created_at, rotated_at, successor_sealed)
     select $4, session_id, $1, null, null from claimed returning token_hash),
   touched as (update sessions set last_used_at = $1, expires_at = $5
-    where id = $6 and revoked_at is null and expires_at > $1 and absolute_expires_at > $1
-    and exists (select 1 from claimed) returning *)
-  select claimed.session_id, touched.*, users.* from claimed
-  left join touched on true left join users on users.id = touched.user_id`;
+    where id = $6 and $7 and revoked_at is null and expires_at > $1 and absolute_expires_at > $1
+    and exists (select 1 from claimed) returning *),
+  current_session as (select * from touched union all select * from sessions
+    where id = $6 and not $7 and revoked_at is null and expires_at > $1 and absolute_expires_at > $1
+    and exists (select 1 from claimed))
+  select claimed.session_id, current_session.*, users.* from claimed
+  left join current_session on true left join users on users.id = current_session.user_id`;
+/** The server's renewal rule (session-lifetime.ts isRenewalDue) at its default interval. */
+const RENEWAL_INTERVAL_MS = 60_000;
 
 async function rotate(raw: Raw, token: string): Promise<string> {
   const now = new Date();
@@ -51,8 +56,10 @@ async function rotate(raw: Raw, token: string): Promise<string> {
   const successor = newToken();
   const sealed = randomBytes(96).toString('base64url');
   const expires = new Date(now.getTime() + 7 * 86_400_000);
-  const rotated = await raw.query(ROTATE, [now, sealed, tokenHash, hashToken(successor), expires, found.id]);
+  const renew = expires.getTime() - new Date(found.expires_at as string | Date).getTime() >= RENEWAL_INTERVAL_MS;
+  const rotated = await raw.query(ROTATE, [now, sealed, tokenHash, hashToken(successor), expires, found.id, renew]);
   if (rotated.length !== 1) throw new Error('raw refresh: lost a race it cannot lose');
+  if (rotated[0]!.id == null) throw new Error('raw refresh: the session did not come back');
   return successor;
 }
 

@@ -45,6 +45,7 @@ export const envSchema = z.object({
   SESSION_IDLE_TTL_SECONDS: int(60).default(7 * 86_400),
   SESSION_ABSOLUTE_TTL_SECONDS: int(60).default(30 * 86_400),
   REFRESH_REUSE_GRACE_SECONDS: int(0, 300).default(10),
+  SESSION_RENEWAL_INTERVAL_SECONDS: int(0, 86_400).default(60),
   SESSION_CLEANUP_INTERVAL_SECONDS: int(0).default(3600),
   SESSION_CLEANUP_RETENTION_SECONDS: int(0).default(7 * 86_400),
   SESSION_CLEANUP_BATCH_SIZE: int(1, 100_000).default(1000),

@@ -41,6 +41,7 @@ export interface Config {
     idleTtlSeconds: number;
     absoluteTtlSeconds: number;
     reuseGraceSeconds: number;
+    renewalIntervalSeconds: number;
     cleanupIntervalSeconds: number;
     cleanupRetentionSeconds: number;
     cleanupBatchSize: number;

@@ -448,13 +448,13 @@ export type Session = {
   createdAt: Scalars['DateTime']['output'];
   /** True for the session that made this request. */
   current: Scalars['Boolean']['output'];
-  /** When the session ends unless it is refreshed before then; never later than its absolute lifetime. */
+  /** When the session ends unless it is refreshed before then: the last renewal plus the idle lifetime, never later than the absolute lifetime. */
   expiresAt: Scalars['DateTime']['output'];
   /** Stable identifier of the session; the `sid` claim of its access tokens. */
   id: Scalars['ID']['output'];
   /** The client IP address seen when the session started. */
   ipAddress?: Maybe<Scalars['String']['output']>;
-  /** When the session's refresh token was last used. */
+  /** When the session was last renewed by a refresh: refreshes less than SESSION_RENEWAL_INTERVAL_SECONDS (default 60) apart renew it once, so this can be that much older than the latest refresh. */
   lastUsedAt: Scalars['DateTime']['output'];
   /** The User-Agent header sent when the session started. */
   userAgent?: Maybe<Scalars['String']['output']>;

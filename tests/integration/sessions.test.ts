@@ -132,6 +132,32 @@ describe('refresh', () => {
     expect(code(await server.client().request(REFRESH, { token: registered.refreshToken }))).toBe('INVALID_TOKEN');
   });
 
+  it('writes a renewal at most once per renewal interval, and still refuses a revoked session in between', async () => {
+    const client = server.client();
+    const registered = await registerUser(client);
+    const sessionRow = async () => {
+      const [row] = await server.app.database.db.select().from(sessions).where(eq(sessions.id, registered.session.id));
+      return row!;
+    };
+    const written = await sessionRow();
+    server.clock.advance(59);
+    const early = (await client.data<{ refresh: any }>(REFRESH)).refresh;
+    // Rotated, but the session row is as it was: same last use, same expiry, in the answer and in the database.
+    expect(early.refreshToken).not.toBe(registered.refreshToken);
+    expect(early.session.lastUsedAt).toBe(registered.session.lastUsedAt);
+    expect(early.refreshTokenExpiresAt).toBe(registered.refreshTokenExpiresAt);
+    expect(await sessionRow()).toEqual(written);
+    server.clock.advance(1);
+    const due = (await client.data<{ refresh: any }>(REFRESH)).refresh;
+    expect(new Date(due.session.lastUsedAt).getTime()).toBe(server.clock.now().getTime());
+    expect(new Date(due.refreshTokenExpiresAt).getTime()).toBe(server.clock.now().getTime() + 3_600_000);
+    expect((await sessionRow()).expiresAt.getTime()).toBe(server.clock.now().getTime() + 3_600_000);
+    // Between renewals the session is still checked: once revoked, a refresh is refused.
+    server.clock.advance(1);
+    await server.app.database.db.update(sessions).set({ revokedAt: server.clock.now() }).where(eq(sessions.id, registered.session.id));
+    expect(code(await client.request(REFRESH))).toBe('INVALID_TOKEN');
+  });
+
   it('ends a session at its absolute lifetime even when refreshed regularly', async () => {
     let { refreshToken } = await registerUser(server.client());
     for (let i = 0; i < 5; i += 1) {

@@ -11,6 +11,8 @@ export interface RotationClaim {
   successorHash: string;
   sessionId: string;
   expiresAt: Date;
+  /** Write the renewal (last use, expiresAt); otherwise the session is only checked (isRenewalDue). */
+  renew: boolean;
   now: Date;
 }
 
@@ -21,7 +23,7 @@ export interface LoginStart {
   audit: AuditEventInput;
 }
 
-/** Did this call claim the token; if so, the renewed session (null: inactive meanwhile) and its user. */
+/** Did this call claim the token; if so, the session (renewed if due; null: inactive meanwhile) and its user. */
 export type RotationOutcome = { won: false } | { won: true; session: SessionRow | null; user: UserRow | null };
 
 export interface NewSession {
@@ -68,7 +70,7 @@ export function createSessionsRepository(db: Database) {
     /**
      * A batch of rotations in one statement (see sessions.statements.ts), one outcome per claim in
      * order. Each token is claimed unless a concurrent request already did; only then is its
-     * successor inserted and its session renewed if still active. A token that appears twice in
+     * successor inserted and its session, if still active, renewed (when the claim says so) or read. A token that appears twice in
      * the batch is claimed by its first claim only: the others lose, as they would one by one.
      * Claims go out sorted by token hash: the statement walks them in that order, so concurrent
      * batches that share tokens (tabs of the same sessions) lock those rows in the same order
@@ -84,6 +86,7 @@ export function createSessionsRepository(db: Database) {
         successorHashes: distinct.map((claim) => claim.successorHash),
         sessionIds: distinct.map((claim) => claim.sessionId),
         expiresAts: distinct.map((claim) => claim.expiresAt.toISOString()),
+        renews: distinct.map((claim) => String(claim.renew)),
         nows: distinct.map((claim) => claim.now.toISOString()),
       });
       const won = new Map(rows.map((row) => [row.claimed, row]));

@@ -17,7 +17,7 @@ import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
 import type { RateLimiters } from '../rate-limit/rate-limiters.js';
 import type { RequestMeta } from '../request-meta.js';
 import { openSuccessor, sealSuccessor } from './refresh-token.js';
-import { cleanupCutoff, isSessionActive, judgeRotatedToken, newSessionTimes, renewedExpiry, type SessionPolicy } from './session-lifetime.js';
+import { cleanupCutoff, isRenewalDue, isSessionActive, judgeRotatedToken, newSessionTimes, renewedExpiry, type SessionPolicy } from './session-lifetime.js';
 
 export interface StartedSession {
   session: SessionRow;
@@ -70,12 +70,14 @@ export function createSessionsService(deps: SessionsServiceDeps) {
     await deps.limiters.refreshPerSession.consume(found.session.id);
     if (!isSessionActive(found.session, meta.now)) return { ok: false, reason: 'INACTIVE' };
     const successor = generateSecureToken();
+    const expiresAt = renewedExpiry(meta.now, found.session.absoluteExpiresAt, policy);
     const outcome = await claimRotation({
       tokenHash,
       successorSealed: sealSuccessor(presented, successor),
       successorHash: hashSecureToken(successor),
       sessionId: found.session.id,
-      expiresAt: renewedExpiry(meta.now, found.session.absoluteExpiresAt, policy),
+      expiresAt,
+      renew: isRenewalDue(found.session.expiresAt, expiresAt, policy),
       now: meta.now,
     });
     if (!outcome.won) return deps.repos.transaction((repos) => replayRotated(repos, presented, tokenHash, meta));

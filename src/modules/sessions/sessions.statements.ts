@@ -7,8 +7,10 @@ import { and, eq, getTableColumns, gt, isNull, sql, type SQL, type Table } from 
 import type { Database } from '../../db/client.js';
 import { auditEvents, refreshTokens, sessions, users } from '../../db/schema.js';
 
-export const activeAt = (now: Date | SQL) =>
-  and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now));
+type SessionTimeColumns = Pick<typeof sessions, 'revokedAt' | 'expiresAt' | 'absoluteExpiresAt'>;
+
+export const activeAt = (now: Date | SQL, table: SessionTimeColumns = sessions) =>
+  and(isNull(table.revokedAt), gt(table.expiresAt, now), gt(table.absoluteExpiresAt, now));
 
 /**
  * The statements on the hot path (every authenticated request, refresh and login), built once:
@@ -40,7 +42,7 @@ const at = (name: string) => sql`${sql.placeholder(name)}::timestamptz`;
  * The claims of one batch as rows: parallel arrays, one element per claim, unnested into a table.
  * The caller passes each token hash once. Drizzle leaves these columns unqualified inside the
  * UPDATE … FROM below, so their names (`in_…`) must not clash with any table's. Times travel as
- * text[]: drizzle's postgres.js driver passes timestamptz[] parameters through unserialised.
+ * text[] (as do the booleans): drizzle's postgres.js driver passes typed array parameters through unserialised.
  */
 function rotationInput(db: Database) {
   const column = <T>(name: string) => sql<T>`${sql.identifier('i')}.${sql.identifier(name)}`.as(`in_${name}`);
@@ -52,18 +54,25 @@ function rotationInput(db: Database) {
         successorHash: column<string>('successor_hash'),
         sessionId: column<string>('session_id'),
         expiresAt: column<string>('expires_at'),
+        renew: column<boolean>('renew'),
         now: column<string>('now'),
       })
       .from(
         sql`unnest(${sql.placeholder('tokenHashes')}::text[], ${sql.placeholder('successorSealeds')}::text[],
           ${sql.placeholder('successorHashes')}::text[], ${sql.placeholder('sessionIds')}::uuid[],
-          ${sql.placeholder('expiresAts')}::text[]::timestamptz[], ${sql.placeholder('nows')}::text[]::timestamptz[])
-          as i(token_hash, successor_sealed, successor_hash, session_id, expires_at, now)`,
+          ${sql.placeholder('expiresAts')}::text[]::timestamptz[], ${sql.placeholder('renews')}::text[]::boolean[],
+          ${sql.placeholder('nows')}::text[]::timestamptz[])
+          as i(token_hash, successor_sealed, successor_hash, session_id, expires_at, renew, now)`,
       ),
   );
 }
 
-/** The data-modifying CTEs of a batch of rotations: claim each token; for each claimed one, insert its successor and renew its session. */
+/**
+ * The CTEs of a batch of rotations: claim each token; for each claimed one, insert its successor,
+ * and renew its session where the claim says so (session-lifetime.ts isRenewalDue), else read it.
+ * Either way only an active session comes back. Reading instead of renewing writes nothing to
+ * `sessions`: a renewal changes the indexed expires_at, so it is a new entry in every index.
+ */
 function rotationSteps(db: Database) {
   const input = rotationInput(db);
   const claimed = db.$with('claimed').as(
@@ -77,6 +86,7 @@ function rotationSteps(db: Database) {
         sessionId: refreshTokens.sessionId,
         successorHash: input.successorHash,
         expiresAt: input.expiresAt,
+        renew: input.renew,
         now: input.now,
       }),
   );
@@ -95,10 +105,16 @@ function rotationSteps(db: Database) {
       .update(sessions)
       .set({ lastUsedAt: sql`${claimed.now}`, expiresAt: sql`${claimed.expiresAt}` })
       .from(claimed)
-      .where(and(eq(sessions.id, claimed.sessionId), activeAt(sql`${claimed.now}`)))
+      .where(and(eq(sessions.id, claimed.sessionId), sql`${claimed.renew}`, activeAt(sql`${claimed.now}`)))
       .returning(getTableColumns(sessions)),
   );
-  return { input, claimed, successor, touched };
+  const read = db
+    .select(getTableColumns(sessions))
+    .from(sessions)
+    .innerJoin(claimed, eq(sessions.id, claimed.sessionId))
+    .where(and(sql`not ${claimed.renew}`, activeAt(sql`${claimed.now}`)));
+  const current = db.$with('current_session').as(db.select().from(touched).unionAll(read));
+  return { input, claimed, successor, touched, current };
 }
 
 /*
@@ -107,13 +123,13 @@ function rotationSteps(db: Database) {
  * claimed (a concurrent request had) has none. Only used on the pool, never inside a transaction.
  */
 function prepareRotation(db: Database) {
-  const { input, claimed, successor, touched } = rotationSteps(db);
+  const { input, claimed, successor, touched, current } = rotationSteps(db);
   return db
-    .with(input, claimed, successor, touched)
-    .select({ claimed: claimed.tokenHash, session: columnsOf(touched, sessions), user: users })
+    .with(input, claimed, successor, touched, current)
+    .select({ claimed: claimed.tokenHash, session: columnsOf(current, sessions), user: users })
     .from(claimed)
-    .leftJoin(touched, eq(touched.id, claimed.sessionId))
-    .leftJoin(users, eq(users.id, touched.userId))
+    .leftJoin(current, eq(current.id, claimed.sessionId))
+    .leftJoin(users, eq(users.id, current.userId))
     .prepare('rotate_refresh_tokens');
 }
 

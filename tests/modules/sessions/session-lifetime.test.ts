@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanupCutoff, isSessionActive, judgeRotatedToken, newSessionTimes, renewedExpiry } from '../../../src/modules/sessions/session-lifetime.js';
+import { cleanupCutoff, isRenewalDue, isSessionActive, judgeRotatedToken, newSessionTimes, renewedExpiry } from '../../../src/modules/sessions/session-lifetime.js';
 
-const policy = { idleTtlSeconds: 7 * 86_400, absoluteTtlSeconds: 30 * 86_400, reuseGraceSeconds: 10 };
+const policy = { idleTtlSeconds: 7 * 86_400, absoluteTtlSeconds: 30 * 86_400, reuseGraceSeconds: 10, renewalIntervalSeconds: 60 };
 const t0 = new Date('2026-01-01T00:00:00Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
@@ -21,6 +21,16 @@ describe('session lifetime', () => {
   it('caps the idle window when the absolute lifetime is shorter', () => {
     const times = newSessionTimes(t0, { ...policy, absoluteTtlSeconds: 3600 });
     expect(times.expiresAt).toEqual(at(3600));
+  });
+
+  it('writes a renewal only once it moves the expiry by the renewal interval', () => {
+    const { expiresAt, absoluteExpiresAt } = newSessionTimes(t0, policy);
+    expect(isRenewalDue(expiresAt, renewedExpiry(at(59), absoluteExpiresAt, policy), policy)).toBe(false);
+    expect(isRenewalDue(expiresAt, renewedExpiry(at(60), absoluteExpiresAt, policy), policy)).toBe(true);
+    // At the absolute cap the expiry no longer moves, so there is nothing to write.
+    expect(isRenewalDue(absoluteExpiresAt, renewedExpiry(at(29 * 86_400), absoluteExpiresAt, policy), policy)).toBe(false);
+    // 0 renews on every refresh, even within the same millisecond.
+    expect(isRenewalDue(expiresAt, renewedExpiry(t0, absoluteExpiresAt, policy), { ...policy, renewalIntervalSeconds: 0 })).toBe(true);
   });
 
   it('is active only when neither revoked nor past either expiry', () => {
