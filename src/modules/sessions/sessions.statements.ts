@@ -7,10 +7,8 @@ import { and, eq, getTableColumns, gt, isNull, sql, type SQL, type Table } from 
 import type { Database } from '../../db/client.js';
 import { auditEvents, refreshTokens, sessions, users } from '../../db/schema.js';
 
-type SessionTimeColumns = Pick<typeof sessions, 'revokedAt' | 'expiresAt' | 'absoluteExpiresAt'>;
-
-export const activeAt = (now: Date | SQL, table: SessionTimeColumns = sessions) =>
-  and(isNull(table.revokedAt), gt(table.expiresAt, now), gt(table.absoluteExpiresAt, now));
+export const activeAt = (now: Date | SQL) =>
+  and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now));
 
 /**
  * The statements on the hot path (every authenticated request, refresh and login), built once:
