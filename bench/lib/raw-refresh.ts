@@ -1,8 +1,8 @@
 /**
  * The `refresh` figure's limit: the statements `sessions.service.ts` rotate() issues for one
  * rotation (token lookup; then one statement that claims the token, inserts the successor, renews
- * the session when due or else reads it, and reads the user), run in a loop straight on the driver (postgres.js prepared
- * statements, or PGlite's query API), one chain per connection, on a fresh database of the same kind.
+ * the session when due or else reads it, and reads the user), run in a loop straight on the driver
+ * (postgres.js prepared statements, or PGlite's query API), one chain per connection, on a fresh database of the same kind.
  * The server shares one lookup (`= any($1)`) and one claiming statement (over `unnest` of the
  * claims) among the rotations that arrive together; this loop sends one of each per rotation, as
  * the statements' own cost.
@@ -11,6 +11,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Sql } from 'postgres';
 import { sql as drizzleSql } from 'drizzle-orm';
+import { loadConfig } from '../../src/config.js';
+import { isRenewalDue, renewedExpiry } from '../../src/modules/sessions/session-lifetime.js';
 import { startCpuAccount } from './cpu-accounting.js';
 import { pinProcess, type CpuPlan } from './isolation.js';
 import { createStorage } from './storage.js';
@@ -45,8 +47,8 @@ const ROTATE = `with claimed as (update refresh_tokens set rotated_at = $1, succ
     and exists (select 1 from claimed))
   select claimed.session_id, current_session.*, users.* from claimed
   left join current_session on true left join users on users.id = current_session.user_id`;
-/** The server's renewal rule (session-lifetime.ts isRenewalDue) at its default interval. */
-const RENEWAL_INTERVAL_MS = 60_000;
+/** The bench's server sets no SESSION_* variable, so it renews sessions by the default policy. */
+const SESSION_POLICY = loadConfig({}).sessions;
 
 async function rotate(raw: Raw, token: string): Promise<string> {
   const now = new Date();
@@ -55,8 +57,8 @@ async function rotate(raw: Raw, token: string): Promise<string> {
   if (!found) throw new Error('raw refresh: token not found');
   const successor = newToken();
   const sealed = randomBytes(96).toString('base64url');
-  const expires = new Date(now.getTime() + 7 * 86_400_000);
-  const renew = expires.getTime() - new Date(found.expires_at as string | Date).getTime() >= RENEWAL_INTERVAL_MS;
+  const expires = renewedExpiry(now, new Date(found.absolute_expires_at as string | Date), SESSION_POLICY);
+  const renew = isRenewalDue(new Date(found.expires_at as string | Date), expires, SESSION_POLICY);
   const rotated = await raw.query(ROTATE, [now, sealed, tokenHash, hashToken(successor), expires, found.id, renew]);
   if (rotated.length !== 1) throw new Error('raw refresh: lost a race it cannot lose');
   if (rotated[0]!.id == null) throw new Error('raw refresh: the session did not come back');

@@ -9,7 +9,8 @@ type Results = BackendResult;
 const errorNote = (errors: number, non2xx = 0) => (errors + non2xx > 0 ? ` (${errors + non2xx} errors!)` : '');
 /** With --rounds: the row's numbers are the median round's; this adds the spread of all rounds' ratios. */
 const roundsNote = (ratios: readonly number[]) => (ratios.length > 1 ? `; ${describeRounds(ratios)}` : '');
-const us = (v: number | null) => (v === null ? 'n/a' : `${Math.round(v).toLocaleString('en-US')} µs`);
+const micros = (v: number | null) => (v === null ? 'n/a' : Math.round(v).toLocaleString('en-US'));
+const us = (v: number | null) => (v === null ? 'n/a' : `${micros(v)} µs`);
 
 /** Server CPU time per operation against the limit's: contention on a shared machine hardly moves it. */
 function cpuRow(figure: string, value: number | null, limitName: string, limit: number | null): Row {
@@ -25,12 +26,13 @@ export function describeCpu(load: Pick<LoadResult, 'cpu' | 'cpuMicrosPerRequest'
   const { cpu } = load;
   const busy = cpu.machineBusyShare === null ? 'machine n/a' : `machine ${Math.round(cpu.machineBusyShare * 100)} % busy`;
   const parts = [
-    `all ${us(cpu.machineMicrosPerRequest)}`,
-    load.cpuMicrosPerRequest === null ? null : `server ${us(load.cpuMicrosPerRequest)}`,
-    cpu.postgresMicrosPerRequest === null ? null : `PostgreSQL ${us(cpu.postgresMicrosPerRequest)}`,
-    `${client} ${us(cpu.loadGeneratorMicrosPerRequest)}`,
+    `all ${micros(cpu.machineMicrosPerRequest)}`,
+    load.cpuMicrosPerRequest === null ? null : `server ${micros(load.cpuMicrosPerRequest)}`,
+    cpu.postgresMicrosPerRequest === null ? null : `PostgreSQL ${micros(cpu.postgresMicrosPerRequest)}`,
+    `${client} ${micros(cpu.loadGeneratorMicrosPerRequest)}`,
   ].filter(Boolean);
-  return `${busy}; ${parts.join(', ')}`.replaceAll(' µs', '');
+  // The row's label carries the unit (`CPU µs per …`).
+  return `${busy}; ${parts.join(', ')}`;
 }
 
 const cpuSplitRow = (figure: string, value: string, limit: string): Row => ({ figure, value, limit, ratio: null, target: '(info)', pass: null });
