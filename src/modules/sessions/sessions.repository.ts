@@ -9,7 +9,6 @@ export interface RotationClaim {
   tokenHash: string;
   successorSealed: string;
   successorHash: string;
-  sessionId: string;
   expiresAt: Date;
   /** Write the renewal (last use, expiresAt); otherwise the session is only checked (isRenewalDue). */
   renew: boolean;
@@ -84,7 +83,6 @@ export function createSessionsRepository(db: Database) {
         tokenHashes: distinct.map((claim) => claim.tokenHash),
         successorSealeds: distinct.map((claim) => claim.successorSealed),
         successorHashes: distinct.map((claim) => claim.successorHash),
-        sessionIds: distinct.map((claim) => claim.sessionId),
         expiresAts: distinct.map((claim) => claim.expiresAt.toISOString()),
         renews: distinct.map((claim) => String(claim.renew)),
         nows: distinct.map((claim) => claim.now.toISOString()),

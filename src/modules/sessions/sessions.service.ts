@@ -75,7 +75,6 @@ export function createSessionsService(deps: SessionsServiceDeps) {
       tokenHash,
       successorSealed: sealSuccessor(presented, successor),
       successorHash: hashSecureToken(successor),
-      sessionId: found.session.id,
       expiresAt,
       renew: isRenewalDue(found.session.expiresAt, expiresAt, policy),
       now: meta.now,

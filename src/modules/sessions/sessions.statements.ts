@@ -50,17 +50,15 @@ function rotationInput(db: Database) {
         tokenHash: column<string>('token_hash'),
         successorSealed: column<string>('successor_sealed'),
         successorHash: column<string>('successor_hash'),
-        sessionId: column<string>('session_id'),
         expiresAt: column<string>('expires_at'),
         renew: column<boolean>('renew'),
         now: column<string>('now'),
       })
       .from(
         sql`unnest(${sql.placeholder('tokenHashes')}::text[], ${sql.placeholder('successorSealeds')}::text[],
-          ${sql.placeholder('successorHashes')}::text[], ${sql.placeholder('sessionIds')}::uuid[],
-          ${sql.placeholder('expiresAts')}::text[]::timestamptz[], ${sql.placeholder('renews')}::text[]::boolean[],
-          ${sql.placeholder('nows')}::text[]::timestamptz[])
-          as i(token_hash, successor_sealed, successor_hash, session_id, expires_at, renew, now)`,
+          ${sql.placeholder('successorHashes')}::text[], ${sql.placeholder('expiresAts')}::text[]::timestamptz[],
+          ${sql.placeholder('renews')}::text[]::boolean[], ${sql.placeholder('nows')}::text[]::timestamptz[])
+          as i(token_hash, successor_sealed, successor_hash, expires_at, renew, now)`,
       ),
   );
 }
@@ -78,7 +76,9 @@ function rotationSteps(db: Database) {
       .update(refreshTokens)
       .set({ rotatedAt: sql`${input.now}`, successorSealed: sql`${input.successorSealed}` })
       .from(input)
-      .where(and(eq(refreshTokens.tokenHash, input.tokenHash), eq(refreshTokens.sessionId, input.sessionId), isNull(refreshTokens.rotatedAt)))
+      // By the primary key alone: a session keeps every token it rotated (a replay must be
+      // recognised), and a condition on session_id can draw the planner to that index and its whole chain.
+      .where(and(eq(refreshTokens.tokenHash, input.tokenHash), isNull(refreshTokens.rotatedAt)))
       .returning({
         tokenHash: refreshTokens.tokenHash,
         sessionId: refreshTokens.sessionId,
