@@ -11,17 +11,16 @@ import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { DEFAULT_PASSWORD_HASHING, defaultHashConcurrency } from '../src/config.js';
 import { isolateRun, planIsolation } from './lib/isolation.js';
-import { login, mapLimit, type Tokens } from './lib/load.js';
+import { load, login, mapLimit, type Tokens } from './lib/load.js';
 import { buildBaseline, npmStartCommand, ROOT, runChildrenOn, startServer } from './lib/process.js';
-import { measureRawRefresh } from './lib/raw-refresh.js';
+import { openRawRefresh, type RawRefresh } from './lib/raw-refresh.js';
 import { medianRound } from './lib/rounds.js';
-import { monotonicMicros, writeFigureProfiles, type ProfiledFigure } from './lib/profile-report.js';
+import { monotonicMicros, printProfiles, writeFigureProfiles, type ProfiledFigure } from './lib/profile-report.js';
 import { machineInfo, printTable, writeResults } from './lib/report.js';
 import { buildRows } from './lib/rows.js';
 import { assertMeWorks, measureLogin, measureMe, measureRefresh, type ProfileMarks, type Settings } from './lib/scenarios.js';
 import { ADMIN_EMAIL, benchEmail, createStorage, seedSessions, seedUsers, type BenchStorage } from './lib/storage.js';
 import { measureUsersPage } from './lib/users-page.js';
-import { load } from './lib/load.js';
 
 const LIBUV_DEFAULT_POOL_SIZE = 4;
 
@@ -31,7 +30,7 @@ const HELP = `Usage: npm run bench -- [options]
   --duration <s>     seconds per measured figure (default 10)
   --warmup <s>       warm-up seconds before each figure (default 3)
   --users <n>        seeded users for the users page (default 100000)
-  --sessions <n>     sessions created for the memory figure (default 100000)
+  --sessions <n>     sessions seeded before the figures (default 100000; 20000 with --quick)
   --backend <b>      pglite, postgres or both (default: pglite, plus postgres when DATABASE_URL is set)
   --log-level <l>    the server's LOG_LEVEL (default info, as in production)
   --only <list>      comma-separated subset of: me, login, refresh, users, memory (default: all)
@@ -124,11 +123,12 @@ const POOL_MAX = 10;
 const FIGURES = ['me', 'login', 'refresh', 'users', 'memory'] as const;
 type Figure = (typeof FIGURES)[number];
 
-/** Seeds the accounts, starts the server and signs in the sessions the load will use. */
+/** Seeds the accounts and other users' sessions, starts the server and signs in the sessions the load will use. */
 async function prepareBackend(storage: BenchStorage, options: Options, phc: string, env: Record<string, string>, profileDir?: string) {
   const { settings } = options;
   const seeding = await storage.open();
   await seedUsers(seeding, phc, settings.accounts, options.users);
+  await seedSessions(seeding, options.sessions);
   await seeding.close();
   const server = await startServer({ ...SERVER, env, cpuProfDir: profileDir });
   // Twice as many refresh chains as connections: a few are always between response and request.
@@ -141,11 +141,8 @@ async function prepareBackend(storage: BenchStorage, options: Options, phc: stri
   return { server, meTokens, chains, adminToken: admin.accessToken };
 }
 
-/** Stops the server, adds `options.sessions` sessions, restarts it and loads it once more. */
-async function measureMemoryWithSessions(storage: BenchStorage, options: Options, env: Record<string, string>, token: string, profileDir: string | undefined, profiled: ProfiledFigure[]) {
-  const handle = await storage.open();
-  await seedSessions(handle, options.sessions);
-  await handle.close();
+/** A fresh server on the database the figures left (the seeded sessions and theirs), loaded with `me` once more. */
+async function measureMemoryAfterRestart(options: Options, env: Record<string, string>, token: string, profileDir: string | undefined, profiled: ProfiledFigure[]) {
   const server = await startServer({ ...SERVER, env, cpuProfDir: profileDir });
   const from = monotonicMicros();
   try {
@@ -192,12 +189,14 @@ async function measureFigures(prepared: Prepared, options: Options, adminUrl: st
   if (me) result.me = { ...me.median, ratios: me.ratios };
   const login = await figure('login', 'login vs argon2', inRounds(() => measureLogin(server, meTokens, settings, profiling), (r) => r.login.perSecond / r.hash.perSecond));
   if (login) result.login = { ...login.median, ratios: login.ratios };
-  const rotations = async () => {
-    const measured = await measureRefresh(server, chains, settings, profiling);
-    const raw = await measureRawRefresh(adminUrl, settings.refreshConnections, POOL_MAX, settings.warmupSeconds * 1000, settings.durationSeconds * 1000, options.isolation);
-    return { ...measured, raw };
-  };
-  const refresh = await figure('refresh', 'refresh vs raw SQL', inRounds(rotations, (r) => r.refresh.perSecond / r.raw.perSecond));
+  const refresh = await figure('refresh', 'refresh vs raw SQL', async () => {
+    const raw = await openRawRefresh({ adminUrl, chains: settings.refreshConnections, poolMax: POOL_MAX, fillerUsers: options.users, sessions: options.sessions, isolation: options.isolation });
+    const rotations = async () => {
+      const measured = await measureRefresh(server, chains, settings, profiling);
+      return { ...measured, raw: await raw.measure(settings.warmupSeconds * 1000, settings.durationSeconds * 1000) };
+    };
+    return inRounds(rotations, (r) => r.refresh.perSecond / r.raw.perSecond)().finally(() => raw.close());
+  });
   if (refresh) {
     result.refresh = { refresh: refresh.median.refresh, ratios: refresh.ratios };
     result.rawRefresh = refresh.median.raw;
@@ -206,14 +205,6 @@ async function measureFigures(prepared: Prepared, options: Options, adminUrl: st
   const sampled = Object.values(peaks).filter((v): v is number => typeof v === 'number');
   result.peakRss = { underLoad: sampled.length ? Math.max(...sampled) : null, byFigure: peaks, sinceStart: server.memory().peak };
   return result;
-}
-
-function printProfiles(kind: string, profiles: ProfiledFigure[]): void {
-  console.log(`\nprofiles (${kind}), main thread of each server, per figure: flame graph (.html), top functions (.txt)`);
-  for (const p of profiles) {
-    const share = (value: number) => `${Math.round(value * 100)} %`;
-    console.log(`  ${p.figure.padEnd(9)} busy ${share(p.busyShare).padStart(5)}, GC ${share(p.gcShareOfBusy).padStart(4)} of busy  ${p.files.slice(1).join('  ')}`);
-  }
 }
 
 /** `dir`: bench/results/profiles/<backend>, emptied at the start of the run (none without --profile). */
@@ -233,7 +224,7 @@ async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: st
   const profiling = startProfiling(kind, options.profile);
   const profileDir = profiling.dir;
   try {
-    step(`seeding ${options.users.toLocaleString('en-US')} users`);
+    step(`seeding ${options.users.toLocaleString('en-US')} users and ${options.sessions.toLocaleString('en-US')} sessions`);
     const env = serverEnv(storage, options, privateKey);
     const prepared = await prepareBackend(storage, options, phc, env, profileDir);
     let result: Partial<Results>;
@@ -246,8 +237,8 @@ async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: st
       if (profileDir) profiling.written.push(...writeFigureProfiles(profileDir, prepared.server.pid, 'server', windows));
     }
     if (options.only.has('memory')) {
-      step(`memory with ${options.sessions.toLocaleString('en-US')} more sessions`);
-      result.memory = await measureMemoryWithSessions(storage, options, env, prepared.meTokens[0]!, profileDir, profiling.written);
+      step(`memory after a restart, with ${options.sessions.toLocaleString('en-US')} seeded sessions`);
+      result.memory = await measureMemoryAfterRestart(options, env, prepared.meTokens[0]!, profileDir, profiling.written);
     }
     if (profileDir) result.profiles = profiling.written.map((p) => ({ ...p, files: p.files.map((file) => path.relative(ROOT, file)) }));
     return result;
@@ -263,11 +254,11 @@ interface Results {
   me: InRounds<Awaited<ReturnType<typeof measureMe>>>;
   login: InRounds<Awaited<ReturnType<typeof measureLogin>>>;
   refresh: InRounds<Awaited<ReturnType<typeof measureRefresh>>>;
-  rawRefresh: Awaited<ReturnType<typeof measureRawRefresh>>;
+  rawRefresh: Awaited<ReturnType<RawRefresh['measure']>>;
   usersPage: Awaited<ReturnType<typeof measureUsersPage>>;
   /** Highest VmRSS sampled while the figures ran, and the kernel's VmHWM (start-up included). */
   peakRss: { underLoad: number | null; byFigure: Partial<Record<Figure, number | null>>; sinceStart: number | null };
-  memory: Awaited<ReturnType<typeof measureMemoryWithSessions>>;
+  memory: Awaited<ReturnType<typeof measureMemoryAfterRestart>>;
   /** With --profile: the reports written for each figure (paths relative to the repository). */
   profiles: ProfiledFigure[];
 }

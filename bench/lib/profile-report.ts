@@ -57,3 +57,11 @@ export function writeFigureProfiles(dir: string, pid: number, server: string, wi
     };
   });
 }
+
+export function printProfiles(kind: string, profiles: ProfiledFigure[]): void {
+  console.log(`\nprofiles (${kind}), main thread of each server, per figure: flame graph (.html), top functions (.txt)`);
+  for (const p of profiles) {
+    const share = (value: number) => `${Math.round(value * 100)} %`;
+    console.log(`  ${p.figure.padEnd(9)} busy ${share(p.busyShare).padStart(5)}, GC ${share(p.gcShareOfBusy).padStart(4)} of busy  ${p.files.slice(1).join('  ')}`);
+  }
+}

@@ -2,7 +2,8 @@
  * The `refresh` figure's limit: the statements `sessions.service.ts` rotate() issues for one
  * rotation (token lookup; then one statement that claims the token, inserts the successor, renews
  * the session when due or else reads it, and reads the user), run in a loop straight on the driver
- * (postgres.js prepared statements, or PGlite's query API), one chain per connection, on a fresh database of the same kind.
+ * (postgres.js prepared statements, or PGlite's query API), one chain per connection, on a database
+ * of the same kind seeded with the same rows as the server's (openRawRefresh).
  * The server shares one lookup (`= any($1)`) and one claiming statement (over `unnest` of the
  * claims) among the rotations that arrive together; this loop sends one of each per rotation, as
  * the statements' own cost.
@@ -15,7 +16,8 @@ import { loadConfig } from '../../src/config.js';
 import { isRenewalDue, renewedExpiry } from '../../src/modules/sessions/session-lifetime.js';
 import { startCpuAccount } from './cpu-accounting.js';
 import { pinProcess, type CpuPlan } from './isolation.js';
-import { createStorage } from './storage.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import { benchEmail, createStorage, seedSessions, seedUsers } from './storage.js';
 
 type Row = Record<string, unknown>;
 interface Raw {
@@ -79,53 +81,86 @@ async function loop(raw: Raw, chains: string[], ms: number): Promise<number> {
   return done;
 }
 
+export interface RawRefreshOptions {
+  adminUrl: string | undefined;
+  chains: number;
+  poolMax: number;
+  /** The rows the server's database was seeded with (storage.ts), so both run on tables of one size. */
+  fillerUsers: number;
+  sessions: number;
+  isolation?: CpuPlan | null;
+}
+
+export interface RawRefresh {
+  /** One round: warm-up, then `durationMs` of rotations, on chains that go on from the last round. */
+  measure(warmupMs: number, durationMs: number): ReturnType<typeof measureRound>;
+  close(): Promise<void>;
+}
+
+/**
+ * A database of the server's kind, seeded as the server's was and analysed, with one chain per
+ * connection. It lives across the rounds of a run, so it grows round by round as the server's does.
+ */
+export async function openRawRefresh(options: RawRefreshOptions): Promise<RawRefresh> {
+  const storage = await createStorage(options.adminUrl);
+  const handle = await storage.open();
+  const chains = Array.from({ length: options.chains }, newToken);
+  let end = async () => {};
+  const dispose = async () => {
+    await end();
+    await handle.close();
+    await storage.dispose();
+  };
+  try {
+    await seedUsers(handle, 'not-a-hash', options.chains, options.fillerUsers);
+    await seedSessions(handle, options.sessions);
+    await seedChains(handle, chains);
+    let raw: Raw;
+    if (storage.kind === 'postgres') {
+      const { default: postgres } = await import('postgres');
+      const pool = postgres(storage.databaseUrl!, { max: options.poolMax, onnotice: () => {} });
+      raw = postgresRaw(pool);
+      end = () => pool.end();
+    } else {
+      raw = pgliteRaw((handle.db as unknown as { $client: PGlite }).$client);
+    }
+    return {
+      measure: (warmupMs, durationMs) => measureRound(raw, chains, storage.kind, warmupMs, durationMs, options.isolation),
+      close: dispose,
+    };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
+/** A session and refresh token for each chain, on the accounts seedUsers made for the load. */
+async function seedChains(handle: DatabaseHandle, chains: string[]): Promise<void> {
+  for (const [i, chain] of chains.entries()) {
+    await handle.db.execute(drizzleSql`with s as (insert into sessions (user_id, created_at, last_used_at, expires_at, absolute_expires_at)
+      select id, now(), now(), now() + interval '7 days', now() + interval '30 days' from users where email = ${benchEmail(i + 1)} returning id)
+      insert into refresh_tokens (token_hash, session_id, created_at) select ${hashToken(chain)}, id, now() from s`);
+  }
+}
+
 /**
  * With `isolation`, the loop runs on the servers' CPUs, where it stands in for the server; this
  * process (the load generator otherwise) goes back to the other CPUs afterwards.
  */
-export async function measureRawRefresh(adminUrl: string | undefined, chainsCount: number, poolMax: number, warmupMs: number, durationMs: number, isolation?: CpuPlan | null) {
-  const storage = await createStorage(adminUrl);
-  const handle = await storage.open();
+async function measureRound(raw: Raw, chains: string[], kind: 'pglite' | 'postgres', warmupMs: number, durationMs: number, isolation?: CpuPlan | null) {
+  if (isolation && !pinProcess(process.pid, isolation.serverCpus)) {
+    throw new Error("--isolate: taskset could not move the raw loop to the servers' CPUs");
+  }
   try {
-    const chains = Array.from({ length: chainsCount }, newToken);
-    const db = handle.db;
-    await db.execute(drizzleSql`insert into users (email, password_hash) select 'raw-' || i || '@bench.test', 'x' from generate_series(1, ${chainsCount}::int) i`);
-    const users = await db.execute(drizzleSql`select id from users order by email`);
-    const rows = (Array.isArray(users) ? users : (users as { rows: Row[] }).rows) as Row[];
-    for (const [i, user] of rows.entries()) {
-      await db.execute(drizzleSql`with s as (insert into sessions (user_id, created_at, last_used_at, expires_at, absolute_expires_at)
-        values (${user.id}, now(), now(), now() + interval '7 days', now() + interval '30 days') returning id)
-        insert into refresh_tokens (token_hash, session_id, created_at) select ${hashToken(chains[i]!)}, id, now() from s`);
-    }
-    const client = (db as unknown as { $client: unknown }).$client;
-    let raw: Raw;
-    let end = async () => {};
-    if (storage.kind === 'postgres') {
-      const { default: postgres } = await import('postgres');
-      const pool = postgres(storage.databaseUrl!, { max: poolMax, onnotice: () => {} });
-      raw = postgresRaw(pool);
-      end = () => pool.end();
-    } else {
-      raw = pgliteRaw(client as PGlite);
-    }
-    if (isolation && !pinProcess(process.pid, isolation.serverCpus)) {
-      throw new Error("--isolate: taskset could not move the raw loop to the servers' CPUs");
-    }
-    try {
-      await loop(raw, chains, warmupMs);
-      const started = performance.now();
-      const account = startCpuAccount(storage.kind === 'postgres');
-      const rotations = await loop(raw, chains, durationMs);
-      // The loop's own CPU is the `loadGenerator` share; with PGlite it includes the database's.
-      const cpu = account(rotations);
-      const seconds = (performance.now() - started) / 1000;
-      return { rotations, seconds, perSecond: rotations / seconds, cpu };
-    } finally {
-      if (isolation) pinProcess(process.pid, isolation.otherCpus);
-      await end();
-    }
+    await loop(raw, chains, warmupMs);
+    const started = performance.now();
+    const account = startCpuAccount(kind === 'postgres');
+    const rotations = await loop(raw, chains, durationMs);
+    // The loop's own CPU is the `loadGenerator` share; with PGlite it includes the database's.
+    const cpu = account(rotations);
+    const seconds = (performance.now() - started) / 1000;
+    return { rotations, seconds, perSecond: rotations / seconds, cpu };
   } finally {
-    await handle.close();
-    await storage.dispose();
+    if (isolation) pinProcess(process.pid, isolation.otherCpus);
   }
 }

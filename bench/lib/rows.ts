@@ -118,7 +118,7 @@ export function buildRows(r: Results): Row[] {
   rows.push({ figure: 'peak RSS under load', value: mb(peak), limit: sinceStart, ratio: null, target: '< 200 MB', pass: peak === null ? null : peak < 200 * 2 ** 20 });
   if (r.memory) {
     const m = r.memory;
-    rows.push({ figure: `RSS, +${m.sessions.toLocaleString('en-US')} sessions`, value: `${mb(m.rssAfterLoad)} after load`, limit: `${mb(m.idleRss)} at start`, ratio: null, target: '(info)', pass: null });
+    rows.push({ figure: `RSS, restarted with ${m.sessions.toLocaleString('en-US')} sessions`, value: `${mb(m.rssAfterLoad)} after load`, limit: `${mb(m.idleRss)} at start`, ratio: null, target: '(info)', pass: null });
   }
   return rows;
 }

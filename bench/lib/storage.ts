@@ -86,7 +86,11 @@ export async function seedUsers(handle: DatabaseHandle, passwordHash: string, ac
   await db.execute(sql`analyze users`);
 }
 
-/** `count` live sessions (each with a refresh token) spread over the filler users. */
+/**
+ * `count` live sessions (each with a refresh token) spread over the filler users, then analysed:
+ * a prepared statement planned while a table looked empty (a sequential scan of refresh_tokens)
+ * keeps that plan until the table's first analyze, which autovacuum runs only after a minute or more.
+ */
 export async function seedSessions(handle: DatabaseHandle, count: number): Promise<void> {
   const db = handle.db;
   await db.execute(sql`
@@ -101,5 +105,5 @@ export async function seedSessions(handle: DatabaseHandle, count: number): Promi
     )
     insert into refresh_tokens (token_hash, session_id, created_at)
     select md5(id::text || random()::text), id, now() from made`);
-  await db.execute(sql`analyze sessions`);
+  await db.execute(sql`analyze sessions, refresh_tokens`);
 }
