@@ -87,9 +87,11 @@ export async function seedUsers(handle: DatabaseHandle, passwordHash: string, ac
 }
 
 /**
- * `count` live sessions (each with a refresh token) spread over the filler users, then analysed:
- * a prepared statement planned while a table looked empty (a sequential scan of refresh_tokens)
- * keeps that plan until the table's first analyze, which autovacuum runs only after a minute or more.
+ * `count` live sessions (each with a refresh token) spread over the filler users, then vacuumed
+ * and analysed. Analysed: a prepared statement planned while a table looked empty (a sequential
+ * scan of refresh_tokens) keeps that plan until the table's first analyze, which autovacuum runs
+ * only after a minute or more. Vacuumed: otherwise autovacuum's first pass over the freshly
+ * inserted rows (and the first reads' hint-bit writes) land in whichever figure runs next.
  */
 export async function seedSessions(handle: DatabaseHandle, count: number): Promise<void> {
   const db = handle.db;
@@ -105,5 +107,5 @@ export async function seedSessions(handle: DatabaseHandle, count: number): Promi
     )
     insert into refresh_tokens (token_hash, session_id, created_at)
     select md5(id::text || random()::text), id, now() from made`);
-  await db.execute(sql`analyze sessions, refresh_tokens`);
+  await db.execute(sql`vacuum (analyze) users, sessions, refresh_tokens`);
 }
