@@ -13,10 +13,10 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Sql } from 'postgres';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { loadConfig } from '../../src/config.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
 import { isRenewalDue, renewedExpiry } from '../../src/modules/sessions/session-lifetime.js';
 import { startCpuAccount } from './cpu-accounting.js';
 import { pinProcess, type CpuPlan } from './isolation.js';
-import type { DatabaseHandle } from '../../src/db/client.js';
 import { benchEmail, createStorage, seedSessions, seedUsers } from './storage.js';
 
 type Row = Record<string, unknown>;
