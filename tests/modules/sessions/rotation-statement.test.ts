@@ -17,6 +17,7 @@ import { createSessionsRepository } from '../../../src/modules/sessions/sessions
 import { prepareStatements } from '../../../src/modules/sessions/sessions.statements.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
 
+/** The chain: chain-0 … chain-400, all rotated but the last, which the test presents. */
 const CHAIN = 400;
 const OTHER_SESSIONS = 20_000;
 
@@ -49,7 +50,6 @@ describe('the rotation statement', () => {
   let testDb: TestDatabase;
   let handle: DatabaseHandle;
   let dataDir: string;
-  let sessionId: string;
   beforeAll(async () => {
     testDb = await createTestDatabase();
     dataDir = mkdtempSync(path.join(tmpdir(), 'latchkey-rotation-'));
@@ -62,7 +62,7 @@ describe('the rotation statement', () => {
       { userId, userAgent: null, ipAddress: null, createdAt: now, lastUsedAt: now, expiresAt: later, absoluteExpiresAt: later },
       'chain-0',
     );
-    sessionId = session.id;
+    const sessionId = session.id;
     await handle.db.execute(sql`update refresh_tokens set rotated_at = now() where token_hash = 'chain-0'`);
     await handle.db.execute(sql`insert into refresh_tokens (token_hash, session_id, created_at, rotated_at)
       select 'chain-' || i, ${sessionId}, now(), case when i < ${CHAIN} then now() end from generate_series(1, ${CHAIN}::int) i`);
