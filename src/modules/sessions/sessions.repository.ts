@@ -69,8 +69,9 @@ export function createSessionsRepository(db: Database) {
     /**
      * A batch of rotations in one statement (see sessions.statements.ts), one outcome per claim in
      * order. Each token is claimed unless a concurrent request already did; only then is its
-     * successor inserted and its session, if still active, renewed (when the claim says so) or read. A token that appears twice in
-     * the batch is claimed by its first claim only: the others lose, as they would one by one.
+     * successor inserted and its session, if still active, renewed (when the claim says so) or
+     * read. A token that appears twice in the batch is claimed by its first claim only: the others
+     * lose, as they would one by one.
      * Claims go out sorted by token hash: the statement walks them in that order, so concurrent
      * batches that share tokens (tabs of the same sessions) lock those rows in the same order
      * rather than deadlocking.

@@ -39,8 +39,9 @@ const at = (name: string) => sql`${sql.placeholder(name)}::timestamptz`;
 /**
  * The claims of one batch as rows: parallel arrays, one element per claim, unnested into a table.
  * The caller passes each token hash once. Drizzle leaves these columns unqualified inside the
- * UPDATE … FROM below, so their names (`in_…`) must not clash with any table's. Times travel as
- * text[] (as do the booleans): drizzle's postgres.js driver passes typed array parameters through unserialised.
+ * UPDATE … FROM below, so their names (`in_…`) must not clash with any table's. Times (and the
+ * booleans) travel as text[]: drizzle's postgres.js driver passes typed array parameters through
+ * unserialised.
  */
 function rotationInput(db: Database) {
   const column = <T>(name: string) => sql<T>`${sql.identifier('i')}.${sql.identifier(name)}`.as(`in_${name}`);
