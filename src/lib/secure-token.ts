@@ -1,17 +1,18 @@
 /**
  * Opaque bearer secrets (refresh, one-time and service tokens). Guarantees: 256 bits from the OS
- * CSPRNG; only a SHA-256 hash is ever stored (a database leak yields nothing usable, and lookup by
- * hash is an index probe rather than a timing-sensitive comparison); malformed input is refused
- * before hashing. Pure apart from the randomness.
+ * CSPRNG (drawn through secure-random.ts); only a SHA-256 hash is ever stored (a database leak
+ * yields nothing usable, and lookup by hash is an index probe rather than a timing-sensitive
+ * comparison); malformed input is refused before hashing. Pure apart from the randomness.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { secureRandomBytes } from './secure-random.js';
 
 const TOKEN_BYTES = 32;
 /** base64url of 32 bytes is exactly 43 characters. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export function generateSecureToken(): string {
-  return randomBytes(TOKEN_BYTES).toString('base64url');
+  return secureRandomBytes(TOKEN_BYTES).toString('base64url');
 }
 
 export function isWellFormedToken(value: string): boolean {
