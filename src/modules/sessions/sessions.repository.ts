@@ -36,9 +36,9 @@ export interface NewSession {
 }
 
 export function createSessionsRepository(db: Database) {
-  // Lazily: a repository bound to a transaction is made per transaction and rarely needs them.
-  let statements: ReturnType<typeof prepareStatements> | undefined;
-  const prepared = () => (statements ??= prepareStatements(db));
+  // Each built on first use (lib/lazy-record.ts): a repository bound to a transaction is made per
+  // transaction and needs one of them at most.
+  const statements = prepareStatements(db);
   return {
     async insert(session: NewSession, refreshTokenHash: string): Promise<SessionRow> {
       const [row] = await db.insert(sessions).values(session).returning();
@@ -53,16 +53,16 @@ export function createSessionsRepository(db: Database) {
     async findManyWithUsers(sessionIds: readonly string[]): Promise<Array<{ session: SessionRow; user: UserRow }>> {
       const valid = sessionIds.filter(isUuid);
       if (valid.length === 0) return [];
-      return prepared().sessionsWithUsers.execute({ sessionIds: valid });
+      return statements.sessionsWithUsers.execute({ sessionIds: valid });
     },
 
     /** The tokens with these hashes and their sessions, in no particular order; unknown hashes are absent. */
     async findManyByRefreshTokenHashes(tokenHashes: readonly string[]) {
-      return prepared().byRefreshTokenHashes.execute({ tokenHashes });
+      return statements.byRefreshTokenHashes.execute({ tokenHashes });
     },
 
     async findByRefreshTokenHash(tokenHash: string) {
-      const [row] = await prepared().byRefreshTokenHashes.execute({ tokenHashes: [tokenHash] });
+      const [row] = await statements.byRefreshTokenHashes.execute({ tokenHashes: [tokenHash] });
       return row ?? null;
     },
 
@@ -80,7 +80,7 @@ export function createSessionsRepository(db: Database) {
       const firstClaims = new Map<string, RotationClaim>();
       for (const claim of claims) if (!firstClaims.has(claim.tokenHash)) firstClaims.set(claim.tokenHash, claim);
       const distinct = [...firstClaims.values()].sort((a, b) => (a.tokenHash < b.tokenHash ? -1 : 1));
-      const rows = await prepared().rotation.execute({
+      const rows = await statements.rotation.execute({
         tokenHashes: distinct.map((claim) => claim.tokenHash),
         successorSealeds: distinct.map((claim) => claim.successorSealed),
         successorHashes: distinct.map((claim) => claim.successorHash),
@@ -98,7 +98,7 @@ export function createSessionsRepository(db: Database) {
     /** See prepareLoginStart. The user is null only if it was deleted since it was read. */
     async startForLogin(start: LoginStart): Promise<{ session: SessionRow; user: UserRow | null }> {
       const { session, audit } = start;
-      const [row] = await prepared().loginStart.execute({
+      const [row] = await statements.loginStart.execute({
         userId: session.userId,
         sessionId: session.id,
         userAgent: session.userAgent,

@@ -6,32 +6,35 @@
 import { and, eq, getTableColumns, gt, isNull, sql, type SQL, type Table } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { auditEvents, refreshTokens, sessions, users } from '../../db/schema.js';
+import { lazyRecord } from '../../lib/lazy-record.js';
 
 export const activeAt = (now: Date | SQL) =>
   and(isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now));
 
 /**
- * The statements on the hot path (every authenticated request, refresh and login), built once:
- * they skip Drizzle's SQL generation per call, and postgres.js keeps them as server-side prepared
- * statements on each connection.
+ * The statements on the hot path (every authenticated request, refresh and login), each built
+ * once, on first use: they skip Drizzle's SQL generation per call, and postgres.js keeps them as
+ * server-side prepared statements on each connection.
  */
 export function prepareStatements(db: Database) {
-  return {
-    sessionsWithUsers: db
-      .select({ session: sessions, user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(sql`${sessions.id} = any(${sql.placeholder('sessionIds')}::uuid[])`)
-      .prepare('sessions_with_users'),
-    byRefreshTokenHashes: db
-      .select({ token: refreshTokens, session: sessions })
-      .from(refreshTokens)
-      .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
-      .where(sql`${refreshTokens.tokenHash} = any(${sql.placeholder('tokenHashes')}::text[])`)
-      .prepare('sessions_by_refresh_tokens'),
-    rotation: prepareRotation(db),
-    loginStart: prepareLoginStart(db),
-  };
+  return lazyRecord({
+    sessionsWithUsers: () =>
+      db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(sql`${sessions.id} = any(${sql.placeholder('sessionIds')}::uuid[])`)
+        .prepare('sessions_with_users'),
+    byRefreshTokenHashes: () =>
+      db
+        .select({ token: refreshTokens, session: sessions })
+        .from(refreshTokens)
+        .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
+        .where(sql`${refreshTokens.tokenHash} = any(${sql.placeholder('tokenHashes')}::text[])`)
+        .prepare('sessions_by_refresh_tokens'),
+    rotation: () => prepareRotation(db),
+    loginStart: () => prepareLoginStart(db),
+  });
 }
 
 const at = (name: string) => sql`${sql.placeholder(name)}::timestamptz`;

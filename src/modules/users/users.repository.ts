@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { isUuid } from '../../db/errors.js';
 import { users, type UserRow } from '../../db/schema.js';
+import { lazyRecord } from '../../lib/lazy-record.js';
 
 export interface NewUser {
   email: string;
@@ -23,20 +24,19 @@ const BOOTSTRAP_LOCK_KEY = 7_264_531_909;
 
 /** Reads on hot paths (every login by email; rotations and resolvers by id): built once rather than per call. */
 function prepareLookups(db: Database) {
-  return {
-    byId: db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('find_user_by_id'),
-    byEmail: db.select().from(users).where(sql`lower(${users.email}) = ${sql.placeholder('email')}`).prepare('find_user_by_email'),
-  };
+  return lazyRecord({
+    byId: () => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('find_user_by_id'),
+    byEmail: () => db.select().from(users).where(sql`lower(${users.email}) = ${sql.placeholder('email')}`).prepare('find_user_by_email'),
+  });
 }
 
 export function createUsersRepository(db: Database) {
-  // Lazily, as in sessions.repository.ts: a repository bound to a transaction rarely needs them.
-  let lookups: ReturnType<typeof prepareLookups> | undefined;
-  const prepared = () => (lookups ??= prepareLookups(db));
+  // Each built on first use, as in sessions.repository.ts.
+  const lookups = prepareLookups(db);
   return {
     async findById(id: string): Promise<UserRow | null> {
       if (!isUuid(id)) return null;
-      const [row] = await prepared().byId.execute({ id });
+      const [row] = await lookups.byId.execute({ id });
       return row ?? null;
     },
 
@@ -47,7 +47,7 @@ export function createUsersRepository(db: Database) {
     },
 
     async findByEmail(email: string): Promise<UserRow | null> {
-      const [row] = await prepared().byEmail.execute({ email: email.toLowerCase() });
+      const [row] = await lookups.byEmail.execute({ email: email.toLowerCase() });
       return row ?? null;
     },
 
