@@ -11,18 +11,26 @@ import { readdirSync, readFileSync } from 'node:fs';
 export const TICKS_PER_SECOND = 100;
 
 export interface MachineTicks {
+  /** Time this machine's CPUs ran something: user, nice, system, irq, softirq. */
   busy: number;
+  /** Time the hypervisor ran another guest on them although this one had work (a shared VM). */
+  steal: number;
   total: number;
 }
 
-/** The aggregate `cpu` line of /proc/stat: idle and iowait are idle, the rest (steal included) busy. */
+/**
+ * The aggregate `cpu` line of /proc/stat: idle and iowait are idle, steal is counted apart (it is
+ * no process's CPU time here, but a figure measured while it is high had less machine), the rest
+ * is busy.
+ */
 export function parseMachineTicks(procStat: string): MachineTicks | null {
   const line = procStat.split('\n').find((l) => l.startsWith('cpu '));
   if (!line) return null;
   const fields = line.trim().split(/\s+/).slice(1).map(Number);
   const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
   const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  return { busy: total - idle, total };
+  const steal = fields[7] ?? 0;
+  return { busy: total - idle - steal, steal, total };
 }
 
 /** Command name and utime + stime (ticks) from one /proc/<pid>/stat line. */
@@ -70,8 +78,10 @@ export function ticksBetween(before: Map<number, number>, after: Map<number, num
 }
 
 export interface CpuAccount {
-  /** Share of all CPUs' time the machine was busy. */
+  /** Share of all CPUs' time the machine was busy (steal not included). */
   machineBusyShare: number | null;
+  /** Share of all CPUs' time the hypervisor gave to other guests while this one had work. */
+  machineStealShare: number | null;
   /** CPU time per completed request, in µs: all CPUs, all PostgreSQL processes, this process. */
   machineMicrosPerRequest: number | null;
   postgresMicrosPerRequest: number | null;
@@ -92,13 +102,18 @@ export function startCpuAccount(postgres: boolean): (requests: number) => CpuAcc
     const procStatAfter = read('/proc/stat');
     const machineAfter = procStatAfter ? parseMachineTicks(procStatAfter) : null;
     const perRequest = (ticks: number) => (requests > 0 ? (ticks * 1e6) / TICKS_PER_SECOND / requests : null);
-    const machine = machineBefore && machineAfter ? { busy: machineAfter.busy - machineBefore.busy, total: machineAfter.total - machineBefore.total } : null;
+    const machine = machineBefore && machineAfter ? ticksSpent(machineBefore, machineAfter) : null;
     const postgresSpent = postgresBefore.size > 0 ? ticksBetween(postgresBefore, postgresTicks()) : 0;
     return {
       machineBusyShare: machine && machine.total > 0 ? machine.busy / machine.total : null,
+      machineStealShare: machine && machine.total > 0 ? machine.steal / machine.total : null,
       machineMicrosPerRequest: machine ? perRequest(machine.busy) : null,
       postgresMicrosPerRequest: postgresBefore.size > 0 ? perRequest(postgresSpent) : null,
       loadGeneratorMicrosPerRequest: requests > 0 ? (self.user + self.system) / requests : 0,
     };
   };
+}
+
+function ticksSpent(before: MachineTicks, after: MachineTicks): MachineTicks {
+  return { busy: after.busy - before.busy, steal: after.steal - before.steal, total: after.total - before.total };
 }

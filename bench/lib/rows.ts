@@ -18,13 +18,16 @@ function cpuRow(figure: string, value: number | null, limitName: string, limit: 
 }
 
 /**
- * Where a load's CPU went (cpu-accounting.ts): how busy the whole machine was, and CPU per
- * operation of the machine, the server, PostgreSQL and the load generator. A machine well short
- * of 100 % busy means the figure waits (on wake-ups, on the database) rather than computes.
+ * Where a load's CPU went (cpu-accounting.ts): how busy the whole machine was, how much of it the
+ * hypervisor gave to other guests (steal, shown when there was any), and CPU per operation of the
+ * machine, the server, PostgreSQL and the load generator. A machine well short of 100 % busy
+ * plus stolen means the figure waits (on wake-ups, on the database) rather than computes.
  */
 export function describeCpu(load: Pick<LoadResult, 'cpu' | 'cpuMicrosPerRequest'>, client = 'load generator'): string {
   const { cpu } = load;
-  const busy = cpu.machineBusyShare === null ? 'machine n/a' : `machine ${Math.round(cpu.machineBusyShare * 100)} % busy`;
+  const percent = (share: number) => `${Math.round(share * 100)} %`;
+  const stolen = cpu.machineStealShare ? `, ${percent(cpu.machineStealShare)} stolen` : '';
+  const busy = cpu.machineBusyShare === null ? 'machine n/a' : `machine ${percent(cpu.machineBusyShare)} busy${stolen}`;
   const parts = [
     `all ${micros(cpu.machineMicrosPerRequest)}`,
     load.cpuMicrosPerRequest === null ? null : `server ${micros(load.cpuMicrosPerRequest)}`,

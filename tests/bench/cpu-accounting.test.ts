@@ -3,10 +3,10 @@ import { parseMachineTicks, parseProcessStat, ticksBetween } from '../../bench/l
 import { describeCpu } from '../../bench/lib/rows.js';
 
 describe('parseMachineTicks', () => {
-  it('counts idle and iowait as idle and everything else up to steal as busy', () => {
+  it('counts idle and iowait as idle, steal apart, and the rest as busy', () => {
     const stat = 'cpu  100 5 50 800 20 3 2 10 0 0\ncpu0 50 2 25 400 10 1 1 5 0 0\nintr 12345\n';
-    // user 100 + nice 5 + system 50 + irq 3 + softirq 2 + steal 10 = 170 busy of 990.
-    expect(parseMachineTicks(stat)).toEqual({ busy: 170, total: 990 });
+    // user 100 + nice 5 + system 50 + irq 3 + softirq 2 = 160 busy, steal 10, of 990.
+    expect(parseMachineTicks(stat)).toEqual({ busy: 160, steal: 10, total: 990 });
   });
 
   it('is null without an aggregate cpu line', () => {
@@ -33,9 +33,11 @@ describe('ticksBetween', () => {
 
 describe('describeCpu', () => {
   it('says how busy the machine was and what each process spent per operation', () => {
-    const cpu = { machineBusyShare: 0.754, machineMicrosPerRequest: 900.4, postgresMicrosPerRequest: 250, loadGeneratorMicrosPerRequest: 90 };
+    const cpu = { machineBusyShare: 0.754, machineStealShare: 0, machineMicrosPerRequest: 900.4, postgresMicrosPerRequest: 250, loadGeneratorMicrosPerRequest: 90 };
     expect(describeCpu({ cpu, cpuMicrosPerRequest: 489 })).toBe('machine 75 % busy; all 900, server 489, PostgreSQL 250, load generator 90');
-    const embedded = { ...cpu, machineBusyShare: null, machineMicrosPerRequest: null, postgresMicrosPerRequest: null };
+    const starved = { ...cpu, machineStealShare: 0.126 };
+    expect(describeCpu({ cpu: starved, cpuMicrosPerRequest: 489 })).toBe('machine 75 % busy, 13 % stolen; all 900, server 489, PostgreSQL 250, load generator 90');
+    const embedded = { ...cpu, machineBusyShare: null, machineStealShare: null, machineMicrosPerRequest: null, postgresMicrosPerRequest: null };
     expect(describeCpu({ cpu: embedded, cpuMicrosPerRequest: null }, 'client')).toBe('machine n/a; all n/a, client 90');
   });
 });
