@@ -179,26 +179,27 @@ async function measureFigures(prepared: Prepared, options: Options, adminUrl: st
       profiling.windows[name] ??= { from, to: monotonicMicros() };
     }
   };
-  // Each round is a whole figure with its own limit (medianRound, lib/rounds.ts).
-  const inRounds = <T>(measure: () => Promise<T>, ratioOf: (run: T) => number) => async () => {
+  // Each round is a whole figure with its own limit (medianRound, lib/rounds.ts); `ratesOf` gives
+  // its rate and its limit's, kept per round so a trend across rounds shows which side moved.
+  const inRounds = <T>(measure: () => Promise<T>, ratesOf: (run: T) => RoundRates) => async () => {
     const runs: T[] = [];
     for (let round = 0; round < options.rounds; round += 1) runs.push(await measure());
-    return medianRound(runs, ratioOf);
+    return { ...medianRound(runs, (run) => ratesOf(run).measured / ratesOf(run).limit), rates: runs.map(ratesOf) };
   };
-  const me = await figure('me', 'me vs baseline', inRounds(() => measureMe(server, meTokens, settings, profiling), (r) => r.me.perSecond / r.baseline.perSecond));
-  if (me) result.me = { ...me.median, ratios: me.ratios };
-  const login = await figure('login', 'login vs argon2', inRounds(() => measureLogin(server, meTokens, settings, profiling), (r) => r.login.perSecond / r.hash.perSecond));
-  if (login) result.login = { ...login.median, ratios: login.ratios };
+  const me = await figure('me', 'me vs baseline', inRounds(() => measureMe(server, meTokens, settings, profiling), (r) => ({ measured: r.me.perSecond, limit: r.baseline.perSecond })));
+  if (me) result.me = { ...me.median, ratios: me.ratios, rates: me.rates };
+  const login = await figure('login', 'login vs argon2', inRounds(() => measureLogin(server, meTokens, settings, profiling), (r) => ({ measured: r.login.perSecond, limit: r.hash.perSecond })));
+  if (login) result.login = { ...login.median, ratios: login.ratios, rates: login.rates };
   const refresh = await figure('refresh', 'refresh vs raw SQL', async () => {
     const raw = await openRawRefresh({ adminUrl, chains: settings.refreshConnections, poolMax: POOL_MAX, fillerUsers: options.users, sessions: options.sessions, isolation: options.isolation });
     const rotations = async () => {
       const measured = await measureRefresh(server, chains, settings, profiling);
       return { ...measured, raw: await raw.measure(settings.warmupSeconds * 1000, settings.durationSeconds * 1000) };
     };
-    return inRounds(rotations, (r) => r.refresh.perSecond / r.raw.perSecond)().finally(() => raw.close());
+    return inRounds(rotations, (r) => ({ measured: r.refresh.perSecond, limit: r.raw.perSecond }))().finally(() => raw.close());
   });
   if (refresh) {
-    result.refresh = { refresh: refresh.median.refresh, ratios: refresh.ratios };
+    result.refresh = { refresh: refresh.median.refresh, ratios: refresh.ratios, rates: refresh.rates };
     result.rawRefresh = refresh.median.raw;
   }
   result.usersPage = await figure('users', 'users page', () => measureUsersPage(server.url, adminToken, options.users, settings.durationSeconds, settings.warmupSeconds));
@@ -247,8 +248,10 @@ async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: st
   }
 }
 
-/** Every round's ratio (--rounds), in the order they ran; the figure's own numbers are the median round's. */
-type InRounds<T> = T & { ratios: number[] };
+/** Per second: the figure's rate and its limit's in one round. */
+type RoundRates = { measured: number; limit: number };
+/** Every round's ratio and rates (--rounds), in the order they ran; the figure's own numbers are the median round's. */
+type InRounds<T> = T & { ratios: number[]; rates: RoundRates[] };
 
 interface Results {
   me: InRounds<Awaited<ReturnType<typeof measureMe>>>;
