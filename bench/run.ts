@@ -14,7 +14,7 @@ import { isolateRun, planIsolation } from './lib/isolation.js';
 import { load, login, mapLimit, type Tokens } from './lib/load.js';
 import { buildBaseline, npmStartCommand, ROOT, runChildrenOn, startServer } from './lib/process.js';
 import { openRawRefresh, type RawRefresh } from './lib/raw-refresh.js';
-import { medianRound } from './lib/rounds.js';
+import { measureRounds, type RoundRates } from './lib/rounds.js';
 import { monotonicMicros, printProfiles, writeFigureProfiles, type ProfiledFigure } from './lib/profile-report.js';
 import { machineInfo, printTable, writeResults } from './lib/report.js';
 import { buildRows } from './lib/rows.js';
@@ -179,13 +179,8 @@ async function measureFigures(prepared: Prepared, options: Options, adminUrl: st
       profiling.windows[name] ??= { from, to: monotonicMicros() };
     }
   };
-  // Each round is a whole figure with its own limit (medianRound, lib/rounds.ts); `ratesOf` gives
-  // its rate and its limit's, kept per round so a trend across rounds shows which side moved.
-  const inRounds = <T>(measure: () => Promise<T>, ratesOf: (run: T) => RoundRates) => async () => {
-    const runs: T[] = [];
-    for (let round = 0; round < options.rounds; round += 1) runs.push(await measure());
-    return { ...medianRound(runs, (run) => ratesOf(run).measured / ratesOf(run).limit), rates: runs.map(ratesOf) };
-  };
+  // Each round is a whole figure with its own limit (lib/rounds.ts).
+  const inRounds = <T>(measure: () => Promise<T>, ratesOf: (run: T) => RoundRates) => () => measureRounds(options.rounds, measure, ratesOf);
   const me = await figure('me', 'me vs baseline', inRounds(() => measureMe(server, meTokens, settings, profiling), (r) => ({ measured: r.me.perSecond, limit: r.baseline.perSecond })));
   if (me) result.me = { ...me.median, ratios: me.ratios, rates: me.rates };
   const login = await figure('login', 'login vs argon2', inRounds(() => measureLogin(server, meTokens, settings, profiling), (r) => ({ measured: r.login.perSecond, limit: r.hash.perSecond })));
@@ -248,8 +243,6 @@ async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: st
   }
 }
 
-/** Per second: the figure's rate and its limit's in one round. */
-type RoundRates = { measured: number; limit: number };
 /** Every round's ratio and rates (--rounds), in the order they ran; the figure's own numbers are the median round's. */
 type InRounds<T> = T & { ratios: number[]; rates: RoundRates[] };
 

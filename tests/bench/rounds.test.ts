@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRounds, medianRound } from '../../bench/lib/rounds.js';
+import { describeRounds, measureRounds, medianRound } from '../../bench/lib/rounds.js';
 
 describe('medianRound', () => {
   const run = (figure: number, limit: number) => ({ figure, limit });
@@ -15,6 +15,31 @@ describe('medianRound', () => {
     expect(medianRound(runs, ratio).median).toBe(runs[3]);
     expect(medianRound([runs[2]!], ratio)).toEqual({ median: runs[2], ratios: [0.9] });
     expect(() => medianRound([], ratio)).toThrow('no rounds');
+  });
+});
+
+describe('measureRounds', () => {
+  it('measures the rounds one after another and keeps each round\'s rates with the median round', async () => {
+    const measured = [[30, 100], [90, 100], [50, 100]];
+    let running = 0;
+    const order: number[] = [];
+    const rounds = await measureRounds(
+      3,
+      async () => {
+        expect(running).toBe(0);
+        running += 1;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        running -= 1;
+        const [figure, limit] = measured[order.length]!;
+        order.push(order.length);
+        return { figure: figure!, limit: limit! };
+      },
+      (run) => ({ measured: run.figure, limit: run.limit }),
+    );
+    expect(order).toEqual([0, 1, 2]);
+    expect(rounds.median).toEqual({ figure: 50, limit: 100 });
+    expect(rounds.ratios).toEqual([0.3, 0.9, 0.5]);
+    expect(rounds.rates).toEqual([{ measured: 30, limit: 100 }, { measured: 90, limit: 100 }, { measured: 50, limit: 100 }]);
   });
 });
 
