@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { flameTree, formatSummary, summariseProfile, type CpuProfile, type TimeWindow } from './cpu-profile.js';
 import { renderFlameGraph } from './flame-graph.js';
+import { percent } from './report.js';
 
 /** Now, in µs of the monotonic clock V8 stamps profile samples with. */
 export const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
@@ -61,7 +62,6 @@ export function writeFigureProfiles(dir: string, pid: number, server: string, wi
 export function printProfiles(kind: string, profiles: ProfiledFigure[]): void {
   console.log(`\nprofiles (${kind}), main thread of each server, per figure: flame graph (.html), top functions (.txt)`);
   for (const p of profiles) {
-    const share = (value: number) => `${Math.round(value * 100)} %`;
-    console.log(`  ${p.figure.padEnd(9)} busy ${share(p.busyShare).padStart(5)}, GC ${share(p.gcShareOfBusy).padStart(4)} of busy  ${p.files.slice(1).join('  ')}`);
+    console.log(`  ${p.figure.padEnd(9)} busy ${percent(p.busyShare).padStart(5)}, GC ${percent(p.gcShareOfBusy).padStart(4)} of busy  ${p.files.slice(1).join('  ')}`);
   }
 }

@@ -66,3 +66,5 @@ export function writeResults(results: unknown): string {
 export const mb = (bytes: number | null) => (bytes === null ? 'n/a' : `${Math.round(bytes / 2 ** 20)} MB`);
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 export const rate = (value: number, unit: string) => `${Math.round(value).toLocaleString('en-US')} ${unit}/s`;
+/** A share (0–1) as a whole percentage: `42 %`. */
+export const percent = (share: number) => `${Math.round(share * 100)} %`;

@@ -1,7 +1,7 @@
 /** Turns one backend's measurements into table rows, each with its limit, ratio and target. */
 import type { BackendResult } from '../run.js';
 import type { LoadResult } from './load.js';
-import { mb, ms, rate, type Row } from './report.js';
+import { mb, ms, percent, rate, type Row } from './report.js';
 import { describeRounds } from './rounds.js';
 
 type Results = BackendResult;
@@ -25,7 +25,6 @@ function cpuRow(figure: string, value: number | null, limitName: string, limit: 
  */
 export function describeCpu(load: Pick<LoadResult, 'cpu' | 'cpuMicrosPerRequest'>, client = 'load generator'): string {
   const { cpu } = load;
-  const percent = (share: number) => `${Math.round(share * 100)} %`;
   const stolen = cpu.machineStealShare ? `, ${percent(cpu.machineStealShare)} stolen` : '';
   const busy = cpu.machineBusyShare === null ? 'machine n/a' : `machine ${percent(cpu.machineBusyShare)} busy${stolen}`;
   const parts = [
