@@ -19,7 +19,7 @@ const config: CodegenConfig = {
         scalars: { DateTime: { input: 'Date', output: 'Date | string' } },
         contextType: '../graphql/context.js#GraphQLContext',
         mappers: {
-          User: '../db/schema.js#UserRow',
+          User: '../db/schema.js#UserProfile',
           Session: '../modules/sessions/session-model.js#SessionModel',
           AuthPayload: '../modules/auth/auth.service.js#AuthResult',
           ServiceAccount: '../db/schema.js#ServiceAccountRow',

@@ -153,6 +153,11 @@ export const serviceAccounts = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+/**
+ * A user as the API and a request's viewer see it: every column but the password hash, which
+ * only the password checks read (users.repository findByEmail, passwordHashOf).
+ */
+export type UserProfile = Omit<UserRow, 'passwordHash'>;
 export type SessionRow = typeof sessions.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 export type OneTimeTokenRow = typeof oneTimeTokens.$inferSelect;

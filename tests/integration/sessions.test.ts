@@ -278,3 +278,29 @@ describe('cleanup', () => {
     expect(ids.filter((id) => remaining.includes(id))).toEqual([live.session.id]);
   });
 });
+
+describe('the session check of an authenticated request', () => {
+  it('reads the session and its user in one statement that leaves the password hash out', async () => {
+    const client = server.client();
+    const registered = await registerUser(client);
+    const { result, statements } = await server.statementsDuring(() =>
+      client.request<{ me: any }>(`query { me { id email role emailVerified createdAt } }`),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.me).toMatchObject({ id: registered.user.id, email: registered.user.email, role: 'USER' });
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/"sessions"/);
+    expect(statements[0]).not.toMatch(/password_hash/);
+  });
+
+  it('a refresh reads no password hash either, in any of its statements', async () => {
+    const registered = await registerUser(server.client());
+    const { result, statements } = await server.statementsDuring(() =>
+      server.client().request<{ refresh: any }>(REFRESH, { token: registered.refreshToken }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.refresh.user.id).toBe(registered.user.id);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) expect(statement).not.toMatch(/password_hash/);
+  });
+});

@@ -5,7 +5,7 @@
  * per IP, each operation in its own bucket; limits lift when their window ends.
  */
 import type { Repositories } from '../../db/repositories.js';
-import type { UserRow } from '../../db/schema.js';
+import type { UserProfile } from '../../db/schema.js';
 import { wrongPassword } from '../../graphql/errors.js';
 import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
 import { emailKey } from '../auth/email.js';
@@ -22,11 +22,14 @@ export interface GuardDeps {
 }
 
 export function createAccountGuards({ repos, hasher, limiters }: GuardDeps) {
-  /** Throws INVALID_CREDENTIALS (naming `field`) unless `password` is the user's password. */
-  async function confirmPassword(user: UserRow, password: string, meta: RequestMeta, field: string): Promise<void> {
+  /**
+   * Throws INVALID_CREDENTIALS (naming `field`) unless `password` is the user's password. The hash
+   * is read here, fresh: a request's viewer never carries it.
+   */
+  async function confirmPassword(user: UserProfile, password: string, meta: RequestMeta, field: string): Promise<void> {
     const accountKey = emailKey(user.email);
     await limiters.loginFailuresPerAccount.assertOpen(accountKey);
-    if (await hasher.verify(user.passwordHash, password)) return;
+    if (await hasher.verifyOrDummy(await repos.users.passwordHashOf(user.id), password)) return;
     await limiters.loginFailuresPerAccount.penalize(accountKey);
     const metadata = { reason: 'WRONG_PASSWORD', during: field };
     await repos.audit.record(auditEvent(AUDIT_EVENTS.LOGIN_FAILED, meta, { actorId: user.id, targetUserId: user.id, metadata }));

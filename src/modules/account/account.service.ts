@@ -4,7 +4,7 @@
  * the user with their sessions and tokens in one transaction (ON DELETE CASCADE); what remains
  * is audit records keyed by the user id, stripped of IP addresses and user agents.
  */
-import type { UserRow } from '../../db/schema.js';
+import type { UserProfile } from '../../db/schema.js';
 import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
 import { emailKey } from '../auth/email.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -22,7 +22,7 @@ export interface ProfileChanges {
 export function createAccountService(deps: AccountDeps & { requireEmailVerification: boolean }) {
   const { repos } = deps;
 
-  async function updateProfile(user: UserRow, changes: ProfileChanges, meta: RequestMeta): Promise<UserRow> {
+  async function updateProfile(user: UserProfile, changes: ProfileChanges, meta: RequestMeta): Promise<UserProfile> {
     if (changes.displayName === undefined) return user;
     const displayName = changes.displayName;
     const updated = await repos.transaction(async (tx) => {

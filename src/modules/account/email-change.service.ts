@@ -5,7 +5,7 @@
  * lower(email) decides a race for the same address, the loser getting EMAIL_TAKEN. Pending
  * verification and reset tokens (sent to the old address) stop working.
  */
-import type { UserRow } from '../../db/schema.js';
+import type { UserProfile, UserRow } from '../../db/schema.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { emailTaken, invalidToken, UserInputError } from '../../graphql/errors.js';
 import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
@@ -16,7 +16,7 @@ import type { AccountDeps } from './account-deps.js';
 export function createEmailChangeService(deps: AccountDeps) {
   const { repos, tokens } = deps;
 
-  async function requestEmailChange(user: UserRow, newEmail: string, password: string, meta: RequestMeta): Promise<true> {
+  async function requestEmailChange(user: UserProfile, newEmail: string, password: string, meta: RequestMeta): Promise<true> {
     await deps.guards.consumeMailLimits('email-change', user.id, meta);
     await deps.guards.confirmPassword(user, password, meta, 'password');
     if (emailKey(newEmail) === emailKey(user.email)) throw new UserInputError('newEmail', 'This already is your email address');

@@ -3,7 +3,7 @@
  * request; redeeming it marks the address verified in the same transaction that consumes it.
  */
 import type { Repositories } from '../../db/repositories.js';
-import type { UserRow } from '../../db/schema.js';
+import type { UserProfile, UserRow } from '../../db/schema.js';
 import { invalidToken } from '../../graphql/errors.js';
 import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
 import type { RequestMeta } from '../request-meta.js';
@@ -13,13 +13,13 @@ export function createEmailVerificationService(deps: AccountDeps) {
   const { repos, tokens } = deps;
 
   /** For the sign-up transaction: issues the token and returns what to do once it committed. */
-  async function issueOnSignUp(tx: Repositories, user: UserRow, meta: RequestMeta): Promise<() => void> {
+  async function issueOnSignUp(tx: Repositories, user: UserProfile, meta: RequestMeta): Promise<() => void> {
     const token = await tokens.issue(tx, user.id, 'EMAIL_VERIFICATION', meta.now);
     return () => deps.mail.verifyEmail(user, token);
   }
 
   /** False when the address is already verified (nothing is sent). */
-  async function resendVerificationEmail(user: UserRow, meta: RequestMeta): Promise<boolean> {
+  async function resendVerificationEmail(user: UserProfile, meta: RequestMeta): Promise<boolean> {
     await deps.guards.consumeMailLimits('resend-verification', user.id, meta);
     if (user.emailVerified) return false;
     const token = await repos.transaction((tx) => tokens.issue(tx, user.id, 'EMAIL_VERIFICATION', meta.now));

@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { Repositories } from '../../db/repositories.js';
-import type { SessionRow, UserRow } from '../../db/schema.js';
+import type { SessionRow, UserProfile, UserRow } from '../../db/schema.js';
 import { accountSuspended, emailTaken, invalidCredentials, invalidToken } from '../../graphql/errors.js';
 import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
 import type { RateLimiters } from '../rate-limit/rate-limiters.js';
@@ -30,7 +30,7 @@ export interface AuthResult {
   accessTokenExpiresAt: Date;
   refreshToken: string;
   refreshTokenExpiresAt: Date;
-  user: UserRow;
+  user: UserProfile;
   session: SessionModel;
 }
 
@@ -57,7 +57,7 @@ export function createAuthService(deps: AuthServiceDeps) {
   const verifyToken = cacheVerifiedTokens((token, now) => verifyAccessToken(token, deps.keys, deps.tokenSettings, now));
   const findSessionWithUser = createSessionLookup(repos.sessions.findManyWithUsers);
 
-  async function issue(user: UserRow, session: SessionRow, refreshToken: string, now: Date): Promise<AuthResult> {
+  async function issue(user: UserProfile, session: SessionRow, refreshToken: string, now: Date): Promise<AuthResult> {
     const access = await signAccessToken({ userId: user.id, sessionId: session.id }, deps.keys, deps.tokenSettings, now);
     return {
       accessToken: access.token,

@@ -1,10 +1,14 @@
-import type { SessionRow, UserRow } from '../../db/schema.js';
+import type { UserProfile } from '../../db/schema.js';
+import type { ViewerSession } from '../sessions/session-lookup.js';
 import type { ServicePrincipal } from '../service-accounts/service-accounts.service.js';
 
-/** A signed-in user acting through one of their sessions. */
+/**
+ * A signed-in user acting through one of their sessions, as the session check read them: the user
+ * without the password hash (operations that check a password read it themselves).
+ */
 export interface Viewer {
-  user: UserRow;
-  session: SessionRow;
+  user: UserProfile;
+  session: ViewerSession;
 }
 
 /**

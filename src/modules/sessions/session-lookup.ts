@@ -4,11 +4,14 @@
  * token names its user.
  */
 import { createCoalescedLookup } from '../../lib/coalesced-lookup.js';
-import type { SessionRow, UserRow } from '../../db/schema.js';
+import type { SessionRow, UserProfile } from '../../db/schema.js';
+
+/** The session columns the check reads: enough to tell whether it is active (session-lifetime.ts). */
+export type ViewerSession = Pick<SessionRow, 'id' | 'userId' | 'expiresAt' | 'absoluteExpiresAt' | 'revokedAt'>;
 
 export interface SessionWithUser {
-  session: SessionRow;
-  user: UserRow;
+  session: ViewerSession;
+  user: UserProfile;
 }
 
 export type FindSessionsWithUsers = (sessionIds: readonly string[]) => Promise<SessionWithUser[]>;

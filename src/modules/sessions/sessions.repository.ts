@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { isUuid } from '../../db/errors.js';
-import { refreshTokens, sessions, type SessionRow, type UserRow } from '../../db/schema.js';
+import { refreshTokens, sessions, type SessionRow, type UserProfile } from '../../db/schema.js';
+import type { SessionWithUser } from './session-lookup.js';
 import type { AuditEventInput } from '../audit/audit.repository.js';
 import { activeAt, prepareStatements } from './sessions.statements.js';
 
@@ -23,7 +24,7 @@ export interface LoginStart {
 }
 
 /** Did this call claim the token; if so, the session (renewed if due; null: inactive meanwhile) and its user. */
-export type RotationOutcome = { won: false } | { won: true; session: SessionRow | null; user: UserRow | null };
+export type RotationOutcome = { won: false } | { won: true; session: SessionRow | null; user: UserProfile | null };
 
 export interface NewSession {
   userId: string;
@@ -50,7 +51,7 @@ export function createSessionsRepository(db: Database) {
      * Sessions with their users in one round trip, in no particular order; ids that are not UUIDs
      * or have no session are simply absent. What authenticated requests need, batched.
      */
-    async findManyWithUsers(sessionIds: readonly string[]): Promise<Array<{ session: SessionRow; user: UserRow }>> {
+    async findManyWithUsers(sessionIds: readonly string[]): Promise<SessionWithUser[]> {
       const valid = sessionIds.filter(isUuid);
       if (valid.length === 0) return [];
       return statements.sessionsWithUsers.execute({ sessionIds: valid });
@@ -96,7 +97,7 @@ export function createSessionsRepository(db: Database) {
     },
 
     /** See prepareLoginStart. The user is null only if it was deleted since it was read. */
-    async startForLogin(start: LoginStart): Promise<{ session: SessionRow; user: UserRow | null }> {
+    async startForLogin(start: LoginStart): Promise<{ session: SessionRow; user: UserProfile | null }> {
       const { session, audit } = start;
       const [row] = await statements.loginStart.execute({
         userId: session.userId,

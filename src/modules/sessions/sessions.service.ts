@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { Repositories } from '../../db/repositories.js';
-import type { SessionRow, UserRow } from '../../db/schema.js';
+import type { SessionRow, UserProfile } from '../../db/schema.js';
 import { createCoalescedBatch, createCoalescedLookup } from '../../lib/coalesced-lookup.js';
 import { generateSecureToken, hashSecureToken, isWellFormedToken } from '../../lib/secure-token.js';
 import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
@@ -25,7 +25,7 @@ export interface StartedSession {
 }
 
 export type RotationResult =
-  | { ok: true; session: SessionRow; user: UserRow; refreshToken: string }
+  | { ok: true; session: SessionRow; user: UserProfile; refreshToken: string }
   | { ok: false; reason: 'UNKNOWN' | 'INACTIVE' | 'REUSE' | 'SUSPENDED' };
 
 export interface SessionsServiceDeps {
@@ -53,7 +53,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
   }
 
   /** A successful login's session, last-login stamp and audit event, written in one statement. */
-  async function startForLogin(userId: string, meta: RequestMeta): Promise<StartedSession & { user: UserRow | null }> {
+  async function startForLogin(userId: string, meta: RequestMeta): Promise<StartedSession & { user: UserProfile | null }> {
     const refreshToken = generateSecureToken();
     const sessionId = randomUUID();
     const session = { id: sessionId, userId, userAgent: meta.userAgent, ipAddress: meta.ipAddress, ...newSessionTimes(meta.now, policy) };
@@ -103,7 +103,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
     return rotationResult(touched, touched && (await repos.users.findById(session.userId)), refreshToken);
   }
 
-  function rotationResult(session: SessionRow | null, user: UserRow | null, refreshToken: string): RotationResult {
+  function rotationResult(session: SessionRow | null, user: UserProfile | null, refreshToken: string): RotationResult {
     if (!session || !user) return { ok: false, reason: 'INACTIVE' };
     if (user.status !== 'ACTIVE') return { ok: false, reason: 'SUSPENDED' };
     return { ok: true, session, user, refreshToken };

@@ -20,7 +20,7 @@ export function prepareStatements(db: Database) {
   return lazyRecord({
     sessionsWithUsers: () =>
       db
-        .select({ session: sessions, user: users })
+        .select(viewerColumns())
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(sql`${sessions.id} = any(${sql.placeholder('sessionIds')}::uuid[])`)
@@ -35,6 +35,22 @@ export function prepareStatements(db: Database) {
     rotation: () => prepareRotation(db),
     loginStart: () => prepareLoginStart(db),
   });
+}
+
+/**
+ * What the session check of every authenticated request reads (session-lookup.ts): the session's
+ * id, owner and times, and its user without the password hash. A narrower row is cheaper to parse
+ * and map on every request, and the hash never reaches a request's viewer.
+ */
+function viewerColumns() {
+  const { id, userId, expiresAt, absoluteExpiresAt, revokedAt } = getTableColumns(sessions);
+  return { session: { id, userId, expiresAt, absoluteExpiresAt, revokedAt }, user: withoutPasswordHash(getTableColumns(users)) };
+}
+
+/** A user's columns for a response or a viewer (schema.ts UserProfile): all but the password hash. */
+function withoutPasswordHash<C extends { passwordHash: unknown }>(columns: C): Omit<C, 'passwordHash'> {
+  const { passwordHash: _notRead, ...profile } = columns;
+  return profile;
 }
 
 const at = (name: string) => sql`${sql.placeholder(name)}::timestamptz`;
@@ -128,7 +144,7 @@ function prepareRotation(db: Database) {
   const { input, claimed, successor, touched, current } = rotationSteps(db);
   return db
     .with(input, claimed, successor, touched, current)
-    .select({ claimed: claimed.tokenHash, session: columnsOf(current, sessions), user: users })
+    .select({ claimed: claimed.tokenHash, session: columnsOf(current, sessions), user: withoutPasswordHash(getTableColumns(users)) })
     .from(claimed)
     .leftJoin(current, eq(current.id, claimed.sessionId))
     .leftJoin(users, eq(users.id, current.userId))
@@ -188,7 +204,7 @@ function prepareLoginStart(db: Database) {
   );
   return db
     .with(stamped, started, token, audited)
-    .select({ session: columnsOf(started, sessions), user: columnsOf(stamped, users) })
+    .select({ session: columnsOf(started, sessions), user: withoutPasswordHash(columnsOf(stamped, users)) })
     .from(started)
     .leftJoin(stamped, sql`true`)
     .prepare('start_login_session');

@@ -40,6 +40,13 @@ export function createUsersRepository(db: Database) {
       return row ?? null;
     },
 
+    /** Read only where a password is checked (the viewer's row leaves it out); null for an unknown id. */
+    async passwordHashOf(id: string): Promise<string | null> {
+      if (!isUuid(id)) return null;
+      const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+      return row?.passwordHash ?? null;
+    },
+
     async findByIds(ids: readonly string[]): Promise<UserRow[]> {
       const valid = ids.filter(isUuid);
       if (valid.length === 0) return [];
