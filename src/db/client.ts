@@ -20,7 +20,13 @@ export interface DatabaseHandle {
   driver: 'pglite' | 'postgres';
   /** Resolves when a trivial query succeeds; rejects otherwise. */
   ping(): Promise<void>;
+  /** Closes the client once; later calls get the same promise (PGlite throws on a second close). */
   close(): Promise<void>;
+}
+
+function closingOnce(close: () => Promise<void>): () => Promise<void> {
+  let closed: Promise<void> | undefined;
+  return () => (closed ??= close());
 }
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -60,7 +66,7 @@ async function openPglite(location: string | undefined, options: DatabaseOptions
     ping: async () => {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    close: closingOnce(() => client.close()),
   };
 }
 
@@ -77,7 +83,9 @@ async function openPostgres(url: string, config: Config['database'], options: Da
     connection: { statement_timeout: config.statementTimeoutMs, application_name: 'latchkey' },
   });
   const db = drizzle({ client, schema, logger: queryLogger(options) });
-  const lock = await client.reserve();
+  // The lock is held on a connection of its own, outside the pool: taken from the pool, it left a
+  // pool of one (DATABASE_POOL_MAX=1) nothing to migrate with, and start-up waited forever.
+  const lock = postgres(url, { max: 1, connect_timeout: config.connectTimeoutSeconds, onnotice: () => {} });
   try {
     await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -86,7 +94,7 @@ async function openPostgres(url: string, config: Config['database'], options: Da
     throw error;
   } finally {
     await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
-    lock.release();
+    await lock.end({ timeout: 1 });
   }
   return {
     db: db as unknown as Database,
@@ -94,6 +102,6 @@ async function openPostgres(url: string, config: Config['database'], options: Da
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => client.end({ timeout: 5 }),
+    close: closingOnce(() => client.end({ timeout: 5 })),
   };
 }
