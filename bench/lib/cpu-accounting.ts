@@ -42,6 +42,16 @@ export function parseProcessStat(stat: string): { command: string; ticks: number
   return { command: stat.slice(open + 1, close), ticks: Number(fields[11]) + Number(fields[12]) };
 }
 
+/**
+ * CPU time of one thread in seconds, from its /proc/<pid>/task/<tid>/schedstat (the first field:
+ * nanoseconds on a CPU). For a Node process's main thread (tid = pid) that is the event loop's own
+ * time, without libuv's pool, V8's helpers or any worker.
+ */
+export function parseThreadSchedstat(schedstat: string): number | null {
+  const nanoseconds = Number(schedstat.trim().split(/\s+/)[0]);
+  return Number.isFinite(nanoseconds) && schedstat.trim() !== '' ? nanoseconds / 1e9 : null;
+}
+
 function read(file: string): string | null {
   try {
     return readFileSync(file, 'utf8');

@@ -19,6 +19,8 @@ export interface LoadResult {
   durationSeconds: number;
   /** Server CPU time per completed request, in microseconds (null when not measured). */
   cpuMicrosPerRequest: number | null;
+  /** The server's main thread alone (its event loop), per completed request, in microseconds. */
+  eventLoopMicrosPerRequest: number | null;
   /** The machine's, PostgreSQL's and the load generator's CPU meanwhile (cpu-accounting.ts). */
   cpu: CpuAccount;
 }
@@ -34,7 +36,7 @@ export interface LoadOptions {
   /** Caps the total request rate (requests/s over all connections). */
   overallRate?: number;
   /** The server process, to charge its CPU time to the requests completed meanwhile. */
-  server?: { cpuSeconds(): number | null };
+  server?: { cpuSeconds(): number | null; eventLoopCpuSeconds(): number | null };
   /** Count the local PostgreSQL processes' CPU too (the postgres backend; PGlite runs inside the server). */
   accountPostgres?: boolean;
 }
@@ -43,6 +45,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' };
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
   const cpuBefore = options.server?.cpuSeconds() ?? null;
+  const eventLoopBefore = options.server?.eventLoopCpuSeconds() ?? null;
   const account = startCpuAccount(options.accountPostgres ?? false);
   const result = await autocannon({
     url: `${options.url}/graphql`,
@@ -66,6 +69,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     non2xx: result.non2xx,
     durationSeconds: result.duration,
     cpuMicrosPerRequest: cpuPerRequest(cpuBefore, options.server?.cpuSeconds() ?? null, result.requests.total),
+    eventLoopMicrosPerRequest: cpuPerRequest(eventLoopBefore, options.server?.eventLoopCpuSeconds() ?? null, result.requests.total),
     cpu: account(result.requests.total),
   };
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { parseProcessStat, TICKS_PER_SECOND } from './cpu-accounting.js';
+import { parseProcessStat, parseThreadSchedstat, TICKS_PER_SECOND } from './cpu-accounting.js';
 import { onCpus, readAffinity } from './isolation.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,6 +24,8 @@ export interface ChildServer {
   trackRss(): () => number | null;
   /** CPU seconds (user + system, all threads) the process has used so far; null without /proc. */
   cpuSeconds(): number | null;
+  /** CPU seconds of the main thread alone (the event loop); null without /proc. */
+  eventLoopCpuSeconds(): number | null;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function startServer(options: StartOptions): Promise<ChildServer> {
     pid: child.pid!,
     memory: () => readMemory(child.pid!),
     cpuSeconds: () => readCpuSeconds(child.pid!),
+    eventLoopCpuSeconds: () => readMainThreadCpuSeconds(child.pid!),
     trackRss: () => trackRss(child.pid!),
     async stop() {
       if (child.exitCode !== null) return;
@@ -178,6 +181,15 @@ export function readCpuSeconds(pid: number): number | null {
   try {
     const parsed = parseProcessStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
     return parsed ? parsed.ticks / TICKS_PER_SECOND : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The main thread's CPU time, from its schedstat (cpu-accounting.ts parseThreadSchedstat). */
+export function readMainThreadCpuSeconds(pid: number): number | null {
+  try {
+    return parseThreadSchedstat(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8'));
   } catch {
     return null;
   }

@@ -23,19 +23,22 @@ function cpuRow(figure: string, value: number | null, limitName: string, limit: 
  * machine, the server, PostgreSQL and the load generator. A machine well short of 100 % busy
  * plus stolen means the figure waits (on wake-ups, on the database) rather than computes.
  */
-export function describeCpu(load: Pick<LoadResult, 'cpu' | 'cpuMicrosPerRequest'>, client = 'load generator'): string {
+export function describeCpu(load: Pick<LoadResult, 'cpu' | 'cpuMicrosPerRequest'> & Partial<Pick<LoadResult, 'eventLoopMicrosPerRequest'>>, client = 'load generator'): string {
   const { cpu } = load;
   const stolen = cpu.machineStealShare ? `, ${percent(cpu.machineStealShare)} stolen` : '';
   const busy = cpu.machineBusyShare === null ? 'machine n/a' : `machine ${percent(cpu.machineBusyShare)} busy${stolen}`;
   const parts = [
     `all ${micros(cpu.machineMicrosPerRequest)}`,
-    load.cpuMicrosPerRequest === null ? null : `server ${micros(load.cpuMicrosPerRequest)}`,
+    load.cpuMicrosPerRequest === null ? null : `server ${micros(load.cpuMicrosPerRequest)}${eventLoopNote(load.eventLoopMicrosPerRequest)}`,
     cpu.postgresMicrosPerRequest === null ? null : `PostgreSQL ${micros(cpu.postgresMicrosPerRequest)}`,
     `${client} ${micros(cpu.loadGeneratorMicrosPerRequest)}`,
   ].filter(Boolean);
   // The row's label carries the unit (`CPU µs per …`).
   return `${busy}; ${parts.join(', ')}`;
 }
+
+/** The server's event loop is what every figure here waits on: its share of the server's CPU. */
+const eventLoopNote = (value: number | null | undefined) => (value == null ? '' : ` (event loop ${micros(value)})`);
 
 const cpuSplitRow = (figure: string, value: string, limit: string): Row => ({ figure, value, limit, ratio: null, target: '(info)', pass: null });
 

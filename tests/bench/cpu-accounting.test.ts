@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineTicks, parseProcessStat, ticksBetween } from '../../bench/lib/cpu-accounting.js';
+import { parseMachineTicks, parseProcessStat, parseThreadSchedstat, ticksBetween } from '../../bench/lib/cpu-accounting.js';
 import { describeCpu } from '../../bench/lib/rows.js';
 
 describe('parseMachineTicks', () => {
@@ -23,6 +23,14 @@ describe('parseProcessStat', () => {
   });
 });
 
+describe('parseThreadSchedstat', () => {
+  it('reads the nanoseconds the thread ran as seconds, and nothing else', () => {
+    expect(parseThreadSchedstat('2500000000 123456789 4242\n')).toBe(2.5);
+    expect(parseThreadSchedstat('')).toBeNull();
+    expect(parseThreadSchedstat('garbage')).toBeNull();
+  });
+});
+
 describe('ticksBetween', () => {
   it('sums what each process spent, leaving out processes that started or ended in between', () => {
     const before = new Map([[1, 100], [2, 50], [3, 7]]);
@@ -39,5 +47,13 @@ describe('describeCpu', () => {
     expect(describeCpu({ cpu: starved, cpuMicrosPerRequest: 489 })).toBe('machine 75 % busy, 13 % stolen; all 900, server 489, PostgreSQL 250, load generator 90');
     const embedded = { ...cpu, machineBusyShare: null, machineStealShare: null, machineMicrosPerRequest: null, postgresMicrosPerRequest: null };
     expect(describeCpu({ cpu: embedded, cpuMicrosPerRequest: null }, 'client')).toBe('machine n/a; all n/a, client 90');
+  });
+
+  it("puts the server's event loop next to its whole CPU when it was measured", () => {
+    const cpu = { machineBusyShare: 0.754, machineStealShare: 0, machineMicrosPerRequest: 900.4, postgresMicrosPerRequest: 250, loadGeneratorMicrosPerRequest: 90 };
+    expect(describeCpu({ cpu, cpuMicrosPerRequest: 489, eventLoopMicrosPerRequest: 401.6 })).toBe(
+      'machine 75 % busy; all 900, server 489 (event loop 402), PostgreSQL 250, load generator 90',
+    );
+    expect(describeCpu({ cpu, cpuMicrosPerRequest: 489, eventLoopMicrosPerRequest: null })).toBe('machine 75 % busy; all 900, server 489, PostgreSQL 250, load generator 90');
   });
 });

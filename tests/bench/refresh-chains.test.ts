@@ -31,7 +31,7 @@ describe('the refresh figure across rounds', () => {
     server = await createTestServer({ REFRESH_MAX_PER_SESSION: unlimited, GLOBAL_MAX_PER_IP: unlimited, REFRESH_REUSE_GRACE_SECONDS: '10' });
     const users = await Promise.all(Array.from({ length: 8 }, () => registerUser(server.client())));
     chains = users.map((user) => user.refreshToken as string);
-    target = { url: server.url, pid: process.pid, cpuSeconds: () => null, memory: () => ({ rss: null, peak: null }), trackRss: () => () => null, stop: async () => {} };
+    target = { url: server.url, pid: process.pid, cpuSeconds: () => null, eventLoopCpuSeconds: () => null, memory: () => ({ rss: null, peak: null }), trackRss: () => () => null, stop: async () => {} };
   });
   afterAll(() => server?.close());
 
