@@ -20,8 +20,9 @@ function cpuRow(figure: string, value: number | null, limitName: string, limit: 
 /**
  * Where a load's CPU went (cpu-accounting.ts): how busy the whole machine was, how much of it the
  * hypervisor gave to other guests (steal, shown when there was any), and CPU per operation of the
- * machine, the server, PostgreSQL and the load generator. A machine well short of 100 % busy
- * plus stolen means the figure waits (on wake-ups, on the database) rather than computes.
+ * machine, the server (with its event loop's part, when measured), PostgreSQL and the load
+ * generator. A machine well short of 100 % busy plus stolen means the figure waits (on wake-ups,
+ * on the database) rather than computes.
  */
 export function describeCpu(load: Pick<LoadResult, 'cpu' | 'cpuMicrosPerRequest'> & Partial<Pick<LoadResult, 'eventLoopMicrosPerRequest'>>, client = 'load generator'): string {
   const { cpu } = load;
@@ -37,7 +38,7 @@ export function describeCpu(load: Pick<LoadResult, 'cpu' | 'cpuMicrosPerRequest'
   return `${busy}; ${parts.join(', ')}`;
 }
 
-/** The server's event loop is what every figure here waits on: its share of the server's CPU. */
+/** The server's main thread, which runs every request's JavaScript: its part of the server's CPU. */
 const eventLoopNote = (value: number | null | undefined) => (value == null ? '' : ` (event loop ${micros(value)})`);
 
 const cpuSplitRow = (figure: string, value: string, limit: string): Row => ({ figure, value, limit, ratio: null, target: '(info)', pass: null });

@@ -3,7 +3,8 @@
  * package.json, so a flag added there is benchmarked too.
  */
 import { describe, expect, it } from 'vitest';
-import { npmStartCommand, parseNodeCommand } from '../../bench/lib/process.js';
+import { existsSync } from 'node:fs';
+import { npmStartCommand, parseNodeCommand, readCpuSeconds, readMainThreadCpuSeconds } from '../../bench/lib/process.js';
 
 describe('parseNodeCommand', () => {
   it('splits Node flags from the script', () => {
@@ -27,5 +28,19 @@ describe('npmStartCommand', () => {
     const start = npmStartCommand();
     expect(start.script).toBe('dist/main.js');
     expect(start.nodeArgs.every((arg) => arg.startsWith('--'))).toBe(true);
+  });
+});
+
+describe.skipIf(!existsSync(`/proc/${process.pid}/task/${process.pid}/schedstat`))('readMainThreadCpuSeconds', () => {
+  it("reads this process's main thread: it grows with work on it, and stays within the whole process's time", () => {
+    const before = readMainThreadCpuSeconds(process.pid)!;
+    // Spin on this thread until the process has used 50 ms of CPU, however busy the machine is.
+    const started = process.cpuUsage();
+    while (process.cpuUsage(started).user < 50_000) Math.sqrt(Math.random());
+    const after = readMainThreadCpuSeconds(process.pid)!;
+    expect(after - before).toBeGreaterThan(0.02);
+    // The whole process's utime + stime counts in 10 ms ticks.
+    expect(after).toBeLessThanOrEqual(readCpuSeconds(process.pid)! + 0.02);
+    expect(readMainThreadCpuSeconds(2 ** 22 + 1)).toBeNull();
   });
 });
