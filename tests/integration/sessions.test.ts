@@ -303,4 +303,16 @@ describe('the session check of an authenticated request', () => {
     expect(statements.length).toBeGreaterThan(0);
     for (const statement of statements) expect(statement).not.toMatch(/password_hash/);
   });
+
+  it("a refresh's token lookup reads only what the rotation checks, not the session's other columns", async () => {
+    const registered = await registerUser(server.client());
+    const { result, statements } = await server.statementsDuring(() =>
+      server.client().request<{ refresh: any }>(REFRESH, { token: registered.refreshToken }),
+    );
+    expect(result.errors).toBeUndefined();
+    const lookup = statements.find((statement) => /^select/i.test(statement.trim()) && /"refresh_tokens"/.test(statement));
+    expect(lookup).toBeDefined();
+    for (const column of ['user_agent', 'ip_address', 'last_used_at', 'revoked_reason', 'created_at']) expect(lookup).not.toMatch(new RegExp(`"${column}"`));
+    expect(lookup).toMatch(/"absolute_expires_at"/);
+  });
 });

@@ -17,6 +17,7 @@ import { AUDIT_EVENTS, auditEvent } from '../audit/audit-events.js';
 import type { RateLimiters } from '../rate-limit/rate-limiters.js';
 import type { RequestMeta } from '../request-meta.js';
 import { openSuccessor, sealSuccessor } from './refresh-token.js';
+import type { ViewerSession } from './session-lookup.js';
 import { cleanupCutoff, isRenewalDue, isSessionActive, judgeRotatedToken, newSessionTimes, renewedExpiry, type SessionPolicy } from './session-lifetime.js';
 
 export interface StartedSession {
@@ -98,7 +99,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
     return { ok: false, reason: 'REUSE' };
   }
 
-  async function finishRotation(repos: Repositories, session: SessionRow, refreshToken: string, now: Date): Promise<RotationResult> {
+  async function finishRotation(repos: Repositories, session: ViewerSession, refreshToken: string, now: Date): Promise<RotationResult> {
     const touched = await repos.sessions.touch(session.id, renewedExpiry(now, session.absoluteExpiresAt, policy), now);
     return rotationResult(touched, touched && (await repos.users.findById(session.userId)), refreshToken);
   }

@@ -27,7 +27,7 @@ export function prepareStatements(db: Database) {
         .prepare('sessions_with_users'),
     byRefreshTokenHashes: () =>
       db
-        .select({ token: refreshTokens, session: sessions })
+        .select(refreshLookupColumns())
         .from(refreshTokens)
         .innerJoin(sessions, eq(sessions.id, refreshTokens.sessionId))
         .where(sql`${refreshTokens.tokenHash} = any(${sql.placeholder('tokenHashes')}::text[])`)
@@ -43,8 +43,22 @@ export function prepareStatements(db: Database) {
  * and map on every request, and the hash never reaches a request's viewer.
  */
 function viewerColumns() {
+  return { session: checkedSessionColumns(), user: withoutPasswordHash(getTableColumns(users)) };
+}
+
+/** A session's id, owner and the times `isSessionActive` checks (session-lookup.ts ViewerSession). */
+function checkedSessionColumns() {
   const { id, userId, expiresAt, absoluteExpiresAt, revokedAt } = getTableColumns(sessions);
-  return { session: { id, userId, expiresAt, absoluteExpiresAt, revokedAt }, user: withoutPasswordHash(getTableColumns(users)) };
+  return { id, userId, expiresAt, absoluteExpiresAt, revokedAt };
+}
+
+/**
+ * What a refresh reads about its token before claiming it: whether and when it was rotated, its
+ * sealed successor (for a replay inside the grace window), and the session's checked columns.
+ */
+function refreshLookupColumns() {
+  const { tokenHash, rotatedAt, successorSealed } = getTableColumns(refreshTokens);
+  return { token: { tokenHash, rotatedAt, successorSealed }, session: checkedSessionColumns() };
 }
 
 /** A user's columns for a response or a viewer (schema.ts UserProfile): all but the password hash. */
