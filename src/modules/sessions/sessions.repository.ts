@@ -57,7 +57,10 @@ export function createSessionsRepository(db: Database) {
       return statements.sessionsWithUsers.execute({ sessionIds: valid });
     },
 
-    /** The tokens with these hashes and their sessions, in no particular order; unknown hashes are absent. */
+    /**
+     * The tokens with these hashes and their sessions, in no particular order; unknown hashes are
+     * absent. Only the columns a rotation checks (sessions.statements.ts refreshLookupColumns).
+     */
     async findManyByRefreshTokenHashes(tokenHashes: readonly string[]) {
       return statements.byRefreshTokenHashes.execute({ tokenHashes });
     },
