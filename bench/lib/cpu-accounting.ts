@@ -124,6 +124,18 @@ export function startCpuAccount(postgres: boolean): (requests: number) => CpuAcc
   };
 }
 
+/**
+ * The highest login/hash this machine allows any server. Logins keep every CPU busy, and each one
+ * costs the machine at least a verify plus what PostgreSQL and the load generator spend on it
+ * (measured in the figure: no server can do without them), where the probe spends the verify
+ * alone. So login/hash can reach at most verify / (verify + PostgreSQL + load generator). On PGlite
+ * the database runs inside the server and is left out. Null where a reading is missing.
+ */
+export function loginCeiling(verifyMicros: number | null, login: Pick<CpuAccount, 'postgresMicrosPerRequest' | 'loadGeneratorMicrosPerRequest'>): number | null {
+  if (verifyMicros === null || !(verifyMicros > 0) || !(login.loadGeneratorMicrosPerRequest > 0)) return null;
+  return verifyMicros / (verifyMicros + (login.postgresMicrosPerRequest ?? 0) + login.loadGeneratorMicrosPerRequest);
+}
+
 function ticksSpent(before: MachineTicks, after: MachineTicks): MachineTicks {
   return { busy: after.busy - before.busy, steal: after.steal - before.steal, total: after.total - before.total };
 }

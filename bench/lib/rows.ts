@@ -1,5 +1,6 @@
 /** Turns one backend's measurements into table rows, each with its limit, ratio and target. */
 import type { BackendResult } from '../run.js';
+import { loginCeiling } from './cpu-accounting.js';
 import type { LoadResult } from './load.js';
 import { mb, ms, percent, rate, type Row } from './report.js';
 import { describeRounds } from './rounds.js';
@@ -73,6 +74,7 @@ function loginRows(l: NonNullable<Results['login']>): Row[] {
     },
     cpuRow('login CPU per login', l.login.cpuMicrosPerRequest, 'argon2id', l.hash.cpuMicrosPerVerify),
     cpuSplitRow('login, CPU µs per login', describeCpu(l.login), '-'),
+    loginCeilingRow(l.hash.cpuMicrosPerVerify, l.login.cpu),
     {
       figure: 'me p99 during logins',
       value: probe.requests === 0 ? 'no me response at all' : `p99 ${ms(probe.p99)} (p50 ${ms(probe.p50)}, ${rate(l.loginWithMeProbe.perSecond, 'login')})`,
@@ -82,6 +84,14 @@ function loginRows(l: NonNullable<Results['login']>): Row[] {
       pass: probe.requests > 0 && probe.p99 < 50,
     },
   ];
+}
+
+/** What login/hash could reach here for a server that added nothing to the verify (cpu-accounting.ts loginCeiling). */
+export function loginCeilingRow(verifyMicros: number | null, cpu: LoadResult['cpu']): Row {
+  const ceiling = loginCeiling(verifyMicros, cpu);
+  const database = cpu.postgresMicrosPerRequest === null ? '' : ` + PostgreSQL ${micros(cpu.postgresMicrosPerRequest)}`;
+  const value = ceiling === null ? 'n/a' : `verify ${micros(verifyMicros)} against verify${database} + load generator ${micros(cpu.loadGeneratorMicrosPerRequest)} µs per login`;
+  return { figure: 'login/hash ceiling here', value, limit: 'a server that adds nothing to the verify', ratio: ceiling, target: '(info)', pass: null };
 }
 
 function refreshRows(r: NonNullable<Results['refresh']>, raw: NonNullable<Results['rawRefresh']>): Row[] {

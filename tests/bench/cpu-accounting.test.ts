@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMachineTicks, parseProcessStat, parseThreadSchedstat, ticksBetween } from '../../bench/lib/cpu-accounting.js';
-import { describeCpu } from '../../bench/lib/rows.js';
+import { loginCeiling, parseMachineTicks, parseProcessStat, parseThreadSchedstat, ticksBetween } from '../../bench/lib/cpu-accounting.js';
+import { describeCpu, loginCeilingRow } from '../../bench/lib/rows.js';
 
 describe('parseMachineTicks', () => {
   it('counts idle and iowait as idle, steal apart, and the rest as busy', () => {
@@ -55,5 +55,37 @@ describe('describeCpu', () => {
       'machine 75 % busy; all 900, server 489 (event loop 402), PostgreSQL 250, load generator 90',
     );
     expect(describeCpu({ cpu, cpuMicrosPerRequest: 489, eventLoopMicrosPerRequest: null })).toBe('machine 75 % busy; all 900, server 489, PostgreSQL 250, load generator 90');
+  });
+});
+
+describe('loginCeiling', () => {
+  it('is the verify against the verify plus what PostgreSQL and the load generator spent per login', () => {
+    expect(loginCeiling(13_000, { postgresMicrosPerRequest: 1_200, loadGeneratorMicrosPerRequest: 800 })).toBeCloseTo(13_000 / 15_000, 10);
+  });
+
+  it('leaves the database out on PGlite, where it runs inside the server', () => {
+    expect(loginCeiling(13_000, { postgresMicrosPerRequest: null, loadGeneratorMicrosPerRequest: 1_000 })).toBeCloseTo(13 / 14, 10);
+  });
+
+  it('is null without a verify or a load generator reading', () => {
+    expect(loginCeiling(null, { postgresMicrosPerRequest: 1_200, loadGeneratorMicrosPerRequest: 800 })).toBeNull();
+    expect(loginCeiling(0, { postgresMicrosPerRequest: 1_200, loadGeneratorMicrosPerRequest: 800 })).toBeNull();
+    expect(loginCeiling(13_000, { postgresMicrosPerRequest: 1_200, loadGeneratorMicrosPerRequest: 0 })).toBeNull();
+  });
+});
+
+describe('loginCeilingRow', () => {
+  const cpu = { machineBusyShare: 0.95, machineStealShare: 0, machineMicrosPerRequest: 19_000, postgresMicrosPerRequest: 1_486.4, loadGeneratorMicrosPerRequest: 812 };
+
+  it('shows the ceiling as its ratio and the readings it comes from', () => {
+    const row = loginCeilingRow(13_060, cpu);
+    expect(row.ratio).toBeCloseTo(13_060 / (13_060 + 1_486.4 + 812), 10);
+    expect(row.value).toBe('verify 13,060 against verify + PostgreSQL 1,486 + load generator 812 µs per login');
+    expect(row).toMatchObject({ target: '(info)', pass: null });
+  });
+
+  it('names no database on PGlite, and says n/a without a probe reading', () => {
+    expect(loginCeilingRow(13_060, { ...cpu, postgresMicrosPerRequest: null }).value).toBe('verify 13,060 against verify + load generator 812 µs per login');
+    expect(loginCeilingRow(null, cpu)).toMatchObject({ value: 'n/a', ratio: null });
   });
 });
