@@ -12,12 +12,13 @@ import { hash } from '@node-rs/argon2';
 import { DEFAULT_PASSWORD_HASHING, defaultHashConcurrency } from '../src/config.js';
 import { isolateRun, planIsolation } from './lib/isolation.js';
 import { load, login, mapLimit, type Tokens } from './lib/load.js';
-import { buildBaseline, npmStartCommand, ROOT, runChildrenOn, startServer } from './lib/process.js';
+import { buildBaseline, npmStartCommand, ROOT, runChildrenOn, runProbe, startServer } from './lib/process.js';
 import { openRawRefresh, type RawRefresh } from './lib/raw-refresh.js';
 import { measureRounds, type RoundRates } from './lib/rounds.js';
 import { monotonicMicros, printProfiles, writeFigureProfiles, type ProfiledFigure } from './lib/profile-report.js';
 import { machineInfo, printTable, writeResults } from './lib/report.js';
 import { buildRows } from './lib/rows.js';
+import { serverEnv } from './lib/server-env.js';
 import { assertMeWorks, measureLogin, measureMe, measureRefresh, type ProfileMarks, type Settings } from './lib/scenarios.js';
 import { ADMIN_EMAIL, benchEmail, createStorage, seedSessions, seedUsers, type BenchStorage } from './lib/storage.js';
 import { measureUsersPage } from './lib/users-page.js';
@@ -95,26 +96,6 @@ function parseSettings() {
 }
 
 type Options = ReturnType<typeof parseSettings>;
-
-function serverEnv(storage: { dataDir: string; databaseUrl: string | undefined }, options: Options, privateKey: string) {
-  const unlimited = '1000000000';
-  return {
-    NODE_ENV: 'production',
-    LOG_LEVEL: options.logLevel,
-    DATA_DIR: storage.dataDir,
-    ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl } : {}),
-    ...(options.settings.threadpoolSize ? { UV_THREADPOOL_SIZE: options.settings.threadpoolSize } : {}),
-    ...(process.env.THREAD_POOL_NICE ? { THREAD_POOL_NICE: process.env.THREAD_POOL_NICE } : {}),
-    JWT_PRIVATE_KEY: privateKey,
-    SESSION_CLEANUP_INTERVAL_SECONDS: '0',
-    // The bench logs in and refreshes far more often than any person; limits would only distort it.
-    LOGIN_MAX_FAILURES_PER_ACCOUNT: unlimited,
-    LOGIN_MAX_FAILURES_PER_IP: unlimited,
-    REGISTER_MAX_PER_IP: unlimited,
-    REFRESH_MAX_PER_SESSION: unlimited,
-    GLOBAL_MAX_PER_IP: unlimited,
-  };
-}
 
 /** What `npm start` runs: the compiled server (built by `npm run build` when the bench starts), with its Node flags. */
 const SERVER = npmStartCommand();
@@ -221,7 +202,7 @@ async function runBackend(kind: 'pglite' | 'postgres', options: Options, phc: st
   const profileDir = profiling.dir;
   try {
     step(`seeding ${options.users.toLocaleString('en-US')} users and ${options.sessions.toLocaleString('en-US')} sessions`);
-    const env = serverEnv(storage, options, privateKey);
+    const env = serverEnv(storage, { logLevel: options.logLevel, threadpoolSize: options.settings.threadpoolSize }, privateKey);
     const prepared = await prepareBackend(storage, options, phc, env, profileDir);
     let result: Partial<Results>;
     try {
@@ -261,6 +242,19 @@ interface Results {
 
 export type BackendResult = Awaited<ReturnType<typeof runBackend>>;
 
+/** bench/cold-work.ts: the same JavaScript back to back and with idle gaps, in main-thread CPU per unit. */
+interface ColdWork {
+  hotMicros: number;
+  coldMicros: number;
+  gapMs: number;
+  ratio: number;
+}
+
+function describeColdWork(c: ColdWork): string {
+  const us = (v: number) => `${Math.round(v)} µs`;
+  return `cold work: the same GraphQL work costs ${us(c.hotMicros)} of CPU back to back, ${us(c.coldMicros)} once every ${c.gapMs} ms (${c.ratio.toFixed(2)}x)`;
+}
+
 async function main(): Promise<void> {
   const options = parseSettings();
   const machine = machineInfo();
@@ -275,7 +269,10 @@ async function main(): Promise<void> {
   const backends: Record<string, BackendResult> = {};
   const release = isolateRun(options.isolation, kinds.includes('postgres'));
   runChildrenOn(options.isolation?.serverCpus);
+  let coldWork: ColdWork;
   try {
+    coldWork = await runProbe<ColdWork>('bench/cold-work.ts', {});
+    console.log(describeColdWork(coldWork));
     for (const kind of kinds) backends[kind] = await runBackend(kind, options, phc, privateKey);
   } finally {
     release();
@@ -283,7 +280,7 @@ async function main(): Promise<void> {
   for (const [kind, result] of Object.entries(backends)) printTable(`Latchkey on ${kind}`, buildRows(result));
   for (const [kind, result] of Object.entries(backends)) if (result.profiles) printProfiles(kind, result.profiles);
   console.log('\nTargets are set for PostgreSQL; the PGlite rows show the same ratios for the embedded default.');
-  const file = writeResults({ finishedAt: new Date().toISOString(), machine, parameters: params, backends });
+  const file = writeResults({ finishedAt: new Date().toISOString(), machine, coldWork, parameters: params, backends });
   console.log(`results written to ${path.relative(ROOT, file)}`);
 }
 
