@@ -80,22 +80,17 @@ export async function measureMe(server: ChildServer, tokens: string[], s: Settin
   }
 }
 
-/** Login requests cycling over the seeded accounts `benchEmail(1..accounts)`. */
-export function loginRequests(accounts: number, password: string): autocannon.Request[] {
+/** Logins cycling over the seeded accounts; `probe` adds a light `me` load at the same time. */
+export async function measureLogin(server: ChildServer, meTokens: string[], s: Settings, marks?: ProfileMarks) {
   let next = 0;
-  return [
+  const requests: autocannon.Request[] = [
     {
       setupRequest: (request) => {
-        const email = benchEmail(1 + (next++ % accounts));
-        return { ...request, body: body(LOGIN, { input: { email, password } }) };
+        const email = benchEmail(1 + (next++ % s.accounts));
+        return { ...request, body: body(LOGIN, { input: { email, password: s.password } }) };
       },
     },
   ];
-}
-
-/** Logins cycling over the seeded accounts; `probe` adds a light `me` load at the same time. */
-export async function measureLogin(server: ChildServer, meTokens: string[], s: Settings, marks?: ProfileMarks) {
-  const requests = loginRequests(s.accounts, s.password);
   const logins = (durationSeconds: number) => load({ url: server.url, server, connections: s.loginConnections, durationSeconds, requests, accountPostgres: s.accountPostgres });
   await logins(s.warmupSeconds);
   // The limit right before the figure, so both see the same neighbours on a shared machine.
