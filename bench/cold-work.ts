@@ -5,10 +5,9 @@
  * thread per unit. A server whose requests arrive spread out, or that waits between the steps of
  * one request, runs each step as the second case does. Prints one JSON line.
  */
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildSchema, execute, parse, validate } from 'graphql';
-import { parseThreadSchedstat } from './lib/cpu-accounting.js';
+import { readMainThreadCpuSeconds } from './lib/process.js';
 
 const GAP_MS = 11;
 const schema = buildSchema(`
@@ -32,12 +31,9 @@ function unit(): number {
 }
 
 function mainThreadMicros(): number {
-  try {
-    const seconds = parseThreadSchedstat(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8'));
-    if (seconds !== null) return seconds * 1e6;
-  } catch {
-    // no /proc: the whole process's CPU instead
-  }
+  const seconds = readMainThreadCpuSeconds(process.pid);
+  if (seconds !== null) return seconds * 1e6;
+  // No /proc: the whole process's CPU instead.
   const usage = process.cpuUsage();
   return usage.user + usage.system;
 }

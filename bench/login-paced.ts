@@ -2,7 +2,7 @@
  * A login's CPU at a steady rate, window after window: `npx tsx bench/login-paced.ts --rate 90`.
  * The login figure runs at whatever rate the hashes allow (~100 logins/s on two CPUs), its logins
  * spread out by the verifies; this sends them evenly spaced at a fixed rate instead (autocannon's
- * overallRate sends each second's requests in one burst, which is another workload), and
+ * overallRate lets each connection send its second's share back to back: bursts, not spacing), and
  * `--cheap` seeds the accounts with a cheap argon2id hash (m=64 KiB, t=1), so the same login code
  * runs without the 19 MiB verify. Together they tell the cost of the verify's neighbourhood from
  * the cost of the spacing (bench/README.md, thirteenth pass). `--rate 0` sends as fast as the
@@ -15,14 +15,13 @@ import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { DEFAULT_PASSWORD_HASHING } from '../src/config.js';
 import { startCpuAccount } from './lib/cpu-accounting.js';
-import { LOGIN } from './lib/load.js';
+import { cpuPerRequest, LOGIN } from './lib/load.js';
 import { npmStartCommand, startServer, type ChildServer } from './lib/process.js';
 import { describeCpu } from './lib/rows.js';
 import { serverEnv } from './lib/server-env.js';
-import { benchEmail, createStorage, seedUsers } from './lib/storage.js';
+import { BENCH_PASSWORD, benchEmail, createStorage, seedUsers } from './lib/storage.js';
 
 const ACCOUNTS = 64;
-const PASSWORD = 'bench-password-correct-horse';
 const CHEAP_HASHING = { memoryCost: 64, timeCost: 1, parallelism: 1 };
 
 const { values } = parseArgs({
@@ -42,7 +41,7 @@ if (![rate, connections, windows, windowSeconds].every((n) => Number.isInteger(n
 
 /** One login over a kept-alive connection; throws unless it signed in. */
 function postLogin(url: string, agent: Agent, account: number): Promise<void> {
-  const body = JSON.stringify({ query: LOGIN, variables: { input: { email: benchEmail(account), password: PASSWORD } } });
+  const body = JSON.stringify({ query: LOGIN, variables: { input: { email: benchEmail(account), password: BENCH_PASSWORD } } });
   return new Promise((resolve, reject) => {
     const req = request(`${url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       let text = '';
@@ -71,11 +70,10 @@ async function loginsFor(server: ChildServer, agent: Agent, seconds: number, acc
     }
   };
   await Promise.all(Array.from({ length: connections }, connection));
-  const perLogin = (before: number | null, after: number | null) => (before === null || after === null ? null : ((after - before) * 1e6) / sent);
   return {
     perSecond: (sent * 1000) / (performance.now() - started),
-    cpuMicrosPerRequest: perLogin(cpuBefore, server.cpuSeconds()),
-    eventLoopMicrosPerRequest: perLogin(eventLoopBefore, server.eventLoopCpuSeconds()),
+    cpuMicrosPerRequest: cpuPerRequest(cpuBefore, server.cpuSeconds(), sent),
+    eventLoopMicrosPerRequest: cpuPerRequest(eventLoopBefore, server.eventLoopCpuSeconds(), sent),
     cpu: account(sent),
   };
 }
@@ -84,7 +82,7 @@ const adminUrl = process.env.DATABASE_URL;
 const storage = await createStorage(adminUrl);
 try {
   const seeding = await storage.open();
-  const phc = await hash(PASSWORD, { ...(values.cheap ? CHEAP_HASHING : DEFAULT_PASSWORD_HASHING), outputLen: 32 });
+  const phc = await hash(BENCH_PASSWORD, { ...(values.cheap ? CHEAP_HASHING : DEFAULT_PASSWORD_HASHING), outputLen: 32 });
   await seedUsers(seeding, phc, ACCOUNTS, 0);
   await seeding.close();
   const privateKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

@@ -20,7 +20,7 @@ import { machineInfo, printTable, writeResults } from './lib/report.js';
 import { buildRows } from './lib/rows.js';
 import { serverEnv } from './lib/server-env.js';
 import { assertMeWorks, measureLogin, measureMe, measureRefresh, type ProfileMarks, type Settings } from './lib/scenarios.js';
-import { ADMIN_EMAIL, benchEmail, createStorage, seedSessions, seedUsers, type BenchStorage } from './lib/storage.js';
+import { ADMIN_EMAIL, BENCH_PASSWORD, benchEmail, createStorage, seedSessions, seedUsers, type BenchStorage } from './lib/storage.js';
 import { measureUsersPage } from './lib/users-page.js';
 
 const LIBUV_DEFAULT_POOL_SIZE = 4;
@@ -77,7 +77,7 @@ function parseSettings() {
     loginConnections: 16,
     refreshConnections: 16,
     accounts: 64,
-    password: 'bench-password-correct-horse',
+    password: BENCH_PASSWORD,
     threadpoolSize: process.env.UV_THREADPOOL_SIZE ?? '',
     // What the server's config derives: it hashes on at most this many pool threads at once.
     // A server pinned by --isolate counts only its own CPUs (availableParallelism follows affinity).

@@ -74,7 +74,8 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-function cpuPerRequest(before: number | null, after: number | null, requests: number): number | null {
+/** CPU seconds spent between two readings, in µs per completed request; null without a reading. */
+export function cpuPerRequest(before: number | null, after: number | null, requests: number): number | null {
   if (before === null || after === null || requests === 0) return null;
   return ((after - before) * 1e6) / requests;
 }

@@ -62,6 +62,8 @@ async function adminQuery(adminUrl: string, statement: string): Promise<void> {
 }
 
 export const benchEmail = (i: number) => `bench-${i}@bench.test`;
+/** The seeded accounts' password. */
+export const BENCH_PASSWORD = 'bench-password-correct-horse';
 export const ADMIN_EMAIL = 'bench-admin@bench.test';
 
 /**
